@@ -1,0 +1,296 @@
+package dev.actionlayer;
+
+import dev.actionlayer.audit.AuditSink;
+import dev.actionlayer.internal.ConnectionRuntime;
+import dev.actionlayer.internal.Pipeline;
+import dev.actionlayer.internal.ResourceCalls;
+import dev.actionlayer.internal.Transport;
+import dev.actionlayer.spi.Connector;
+import dev.actionlayer.spi.Resource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
+
+/**
+ * The entry point agents use: named connections to vendors, each reached through the canonical
+ * {@link Tasks}, {@link Contacts} and {@link Folders} operations and protected by its own
+ * resilience pipeline (retries, breaker, rate limit, bulkhead, deadline, audit). Build one per
+ * application and share it; it is thread-safe. {@link #close()} releases its connections.
+ *
+ * <pre>{@code
+ * ActionLayer layer = ActionLayer.builder()
+ *     .connection("jira", Jira.connector(URI.create("https://acme.atlassian.net"), Credentials.basic(email, token)))
+ *     .auditSink(JsonLinesAuditSink.open(Path.of("audit.jsonl")))
+ *     .build();
+ * Task t = layer.tasks("jira").create(new NewTask("PROJ", "Fix login bug", "500s on /login"));
+ * }</pre>
+ */
+public final class ActionLayer implements AutoCloseable {
+  private final Map<String, ConnectionRuntime> connections;
+  private final Pipeline pipeline;
+  private final Transport transport;
+  private final String principal;
+
+  private ActionLayer(Map<String, ConnectionRuntime> connections, Pipeline pipeline,
+      Transport transport, String principal) {
+    this.connections = connections;
+    this.pipeline = pipeline;
+    this.transport = transport;
+    this.principal = principal;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The tasks on connection {@code connection}.
+   *
+   * @throws ActionException {@code INVALID_REQUEST} for an unknown connection, {@code UNSUPPORTED}
+   *     when its vendor has no tasks
+   */
+  public Tasks tasks(String connection) {
+    ResourceCalls<NewTask, Task> calls = calls(connection, "tasks", Connector::tasks, Task::id);
+    return new Tasks() {
+      @Override
+      public Task create(NewTask input) {
+        return calls.create(input, principal, Map.of());
+      }
+
+      @Override
+      public Task get(String id) {
+        return calls.get(id, principal, Map.of());
+      }
+
+      @Override
+      public void delete(String id) {
+        calls.delete(id, principal, Map.of());
+      }
+    };
+  }
+
+  /**
+   * The contacts on connection {@code connection}.
+   *
+   * @throws ActionException {@code INVALID_REQUEST} for an unknown connection, {@code UNSUPPORTED}
+   *     when its vendor has no contacts
+   */
+  public Contacts contacts(String connection) {
+    ResourceCalls<NewContact, Contact> calls =
+        calls(connection, "contacts", Connector::contacts, Contact::id);
+    return new Contacts() {
+      @Override
+      public Contact create(NewContact input) {
+        return calls.create(input, principal, Map.of());
+      }
+
+      @Override
+      public Contact get(String id) {
+        return calls.get(id, principal, Map.of());
+      }
+
+      @Override
+      public void delete(String id) {
+        calls.delete(id, principal, Map.of());
+      }
+    };
+  }
+
+  /**
+   * The folders on connection {@code connection}.
+   *
+   * @throws ActionException {@code INVALID_REQUEST} for an unknown connection, {@code UNSUPPORTED}
+   *     when its vendor has no folders
+   */
+  public Folders folders(String connection) {
+    ResourceCalls<NewFolder, Folder> calls =
+        calls(connection, "folders", Connector::folders, Folder::id);
+    return new Folders() {
+      @Override
+      public Folder create(NewFolder input) {
+        return calls.create(input, principal, Map.of());
+      }
+
+      @Override
+      public Folder get(String id) {
+        return calls.get(id, principal, Map.of());
+      }
+
+      @Override
+      public void delete(String id) {
+        calls.delete(id, principal, Map.of());
+      }
+    };
+  }
+
+  /**
+   * A view of this layer acting for {@code principal} (an agent, a user): it shares every
+   * connection and its state; the principal appears in audit events and scopes duplicate-call
+   * suppression.
+   */
+  public ActionLayer forPrincipal(String principal) {
+    Objects.requireNonNull(principal, "principal == null");
+    if (principal.isBlank()) throw new IllegalArgumentException("principal is blank");
+    return new ActionLayer(connections, pipeline, transport, principal);
+  }
+
+  /** The principal this view acts for. */
+  public String principal() {
+    return principal;
+  }
+
+  /** The names of the configured connections, in registration order. */
+  public List<String> connections() {
+    return List.copyOf(connections.keySet());
+  }
+
+  /** The circuit breaker state of a connection: {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}. */
+  public String breakerState(String connection) {
+    return runtime(connection).breakerState();
+  }
+
+  /** Releases pooled HTTP connections; views from {@link #forPrincipal} share them. */
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  private <N, R> ResourceCalls<N, R> calls(String connection, String noun,
+      java.util.function.Function<Connector, Resource<N, R>> resourceOf,
+      java.util.function.Function<R, String> idOf) {
+    ConnectionRuntime c = runtime(connection);
+    Resource<N, R> resource = resourceOf.apply(c.connector());
+    if (resource == null) {
+      throw new ActionException(ActionError.builder(ErrorCode.UNSUPPORTED)
+          .connection(connection).vendor(c.connector().vendor()).operation(noun)
+          .message("connection '" + connection + "' (" + c.connector().vendor() + ") has no " + noun)
+          .build());
+    }
+    return new ResourceCalls<>(pipeline, c, resource, noun, idOf);
+  }
+
+  private ConnectionRuntime runtime(String connection) {
+    ConnectionRuntime c = connections.get(connection);
+    if (c == null) {
+      throw new ActionException(ActionError.builder(ErrorCode.INVALID_REQUEST)
+          .message("no connection named '" + connection + "'; configured: " + connections.keySet())
+          .fieldError("connection", "unknown")
+          .build());
+    }
+    return c;
+  }
+
+  /**
+   * Configures an {@link ActionLayer}. Layer-wide settings ({@link #maxAttempts}, {@link #deadline},
+   * {@link #defaults}) apply to every connection; a connection's own customizer is applied on top.
+   * Each setter validates its argument at once. Not thread-safe.
+   */
+  public static final class Builder {
+    private final Map<String, Connector> connectors = new LinkedHashMap<>();
+    private final Map<String, UnaryOperator<ConnectionPolicy.Builder>> customizers = new LinkedHashMap<>();
+    private ConnectionPolicy.Builder defaults = ConnectionPolicy.builder();
+    private AuditSink auditSink = AuditSink.NONE;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private String principal = "default";
+
+    private Builder() {}
+
+    /** Adds a connection with the layer's default policy. */
+    public Builder connection(String name, Connector connector) {
+      return connection(name, connector, UnaryOperator.identity());
+    }
+
+    /**
+     * Adds a connection whose policy is the layer's defaults changed by {@code policy}, e.g.
+     * {@code p -> p.rateLimit(5, Duration.ofSeconds(1))}.
+     */
+    public Builder connection(String name, Connector connector,
+        UnaryOperator<ConnectionPolicy.Builder> policy) {
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(connector, "connector == null");
+      Objects.requireNonNull(policy, "policy == null");
+      if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
+        throw new IllegalArgumentException("name must be 1..64 letters, digits, '_' or '-': " + name);
+      }
+      if (connectors.containsKey(name)) throw new IllegalArgumentException("duplicate connection: " + name);
+      Objects.requireNonNull(connector.vendor(), "connector.vendor() == null");
+      Objects.requireNonNull(connector.baseUri(), "connector.baseUri() == null");
+      Objects.requireNonNull(connector.credentials(), "connector.credentials() == null");
+      connectors.put(name, connector);
+      customizers.put(name, policy);
+      return this;
+    }
+
+    /** Attempts per logical call, the first included; 1 turns retries off. Default 3. */
+    public Builder maxAttempts(int maxAttempts) {
+      defaults.maxAttempts(maxAttempts);
+      return this;
+    }
+
+    /** The whole logical call's budget, waits included. Default 30 s. */
+    public Builder deadline(Duration deadline) {
+      defaults.deadline(deadline);
+      return this;
+    }
+
+    /** Replaces the layer-wide default policy (then {@link #maxAttempts}/{@link #deadline} adjust it). */
+    public Builder defaults(ConnectionPolicy policy) {
+      this.defaults = Objects.requireNonNull(policy, "policy == null").toBuilder();
+      return this;
+    }
+
+    /** Receives one event per logical call. Default: none. */
+    public Builder auditSink(AuditSink auditSink) {
+      this.auditSink = Objects.requireNonNull(auditSink, "auditSink == null");
+      return this;
+    }
+
+    /** The clock for deadlines, {@code Retry-After} dates and timestamps. Default: system UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Waits for backoff, cooldown and rate limits. Default: {@link Sleeper#SYSTEM}. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /** Who acts, for audit and duplicate suppression. Default {@code "default"}. */
+    public Builder principal(String principal) {
+      Objects.requireNonNull(principal, "principal == null");
+      if (principal.isBlank()) throw new IllegalArgumentException("principal is blank");
+      this.principal = principal;
+      return this;
+    }
+
+    /**
+     * @throws IllegalStateException when no connection was added
+     */
+    public ActionLayer build() {
+      if (connectors.isEmpty()) throw new IllegalStateException("no connection configured");
+      ConnectionPolicy base = defaults.build();
+      Map<String, ConnectionRuntime> runtimes = new LinkedHashMap<>();
+      for (Map.Entry<String, Connector> e : connectors.entrySet()) {
+        ConnectionPolicy policy = customizers.get(e.getKey()).apply(base.toBuilder()).build();
+        Credentials credentials = e.getValue().credentials();
+        List<String> secrets = new ArrayList<>(credentials.secrets());
+        runtimes.put(e.getKey(), new ConnectionRuntime(e.getKey(), e.getValue(), policy,
+            credentials::authorization, secrets));
+      }
+      Transport transport = new Transport(clock);
+      Pipeline pipeline = new Pipeline(clock, sleeper, transport, auditSink,
+          () -> ThreadLocalRandom.current().nextDouble());
+      return new ActionLayer(Collections.unmodifiableMap(runtimes), pipeline, transport, principal);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.actionlayer.audit;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+
+/**
+ * Appends each event as one JSON line to a file ({@code audit.jsonl}), flushed per event so that a
+ * crash loses at most the line being written. Thread-safe.
+ */
+public final class JsonLinesAuditSink implements AuditSink, Closeable {
+  private final BufferedWriter writer;
+
+  private JsonLinesAuditSink(BufferedWriter writer) {
+    this.writer = writer;
+  }
+
+  /**
+   * Opens {@code file} for appending, creating it (and its parent directories) when absent.
+   *
+   * @throws UncheckedIOException when the file cannot be opened
+   */
+  public static JsonLinesAuditSink open(Path file) {
+    Objects.requireNonNull(file, "file == null");
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) Files.createDirectories(parent);
+      return new JsonLinesAuditSink(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open audit file " + file, e);
+    }
+  }
+
+  @Override
+  public synchronized void accept(AuditEvent event) {
+    try {
+      writer.write(event.toJson());
+      writer.newLine();
+      writer.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write audit event", e);
+    }
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    writer.close();
+  }
+}

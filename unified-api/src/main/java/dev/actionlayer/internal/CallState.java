@@ -1,0 +1,36 @@
+package dev.actionlayer.internal;
+
+import dev.actionlayer.audit.AuditEvent;
+import dev.actionlayer.spi.VendorResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The bookkeeping of one logical call: its deadline and what the audit event will say. */
+final class CallState {
+  final String traceId;
+  final Instant startedAt;
+  final Instant deadlineAt;
+  final long startNanos = System.nanoTime();
+  final List<AuditEvent.Attempt> attempts = new ArrayList<>(4);
+  Duration nextDelay = Duration.ZERO;
+  /** Whether any attempt may have been applied by the vendor without us seeing the result. */
+  boolean maybeApplied;
+  boolean reconciled;
+  boolean deduplicated;
+  VendorResponse lastResponse;
+  int sent;
+
+  CallState(String traceId, Instant startedAt, Duration deadline) {
+    this.traceId = traceId;
+    this.startedAt = startedAt;
+    this.deadlineAt = startedAt.plus(deadline);
+  }
+
+  int callAttempts() {
+    int n = 0;
+    for (AuditEvent.Attempt a : attempts) if (a.kind().equals("call")) n++;
+    return n;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.actionlayer.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.actionlayer.ConnectionPolicy;
+import dev.actionlayer.spi.Connector;
+import dev.failsafe.Bulkhead;
+import dev.failsafe.CircuitBreaker;
+import dev.failsafe.RateLimiter;
+import dev.failsafe.RetryPolicy;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+
+/**
+ * Everything one named connection owns: its connector, its policy and the state of its policies —
+ * circuit breaker, bulkhead, rate limiter, cooldown, retry budget and duplicate-call cache. One per
+ * connection, so a failing vendor never trips another connection's breaker.
+ */
+public final class ConnectionRuntime {
+  final String name;
+  final Connector connector;
+  final ConnectionPolicy policy;
+  final Supplier<String> authorization;
+  final Redactor redactor;
+  final HttpUrl baseUrl;
+  final CircuitBreaker<Object> breaker;
+  final Bulkhead<Object> bulkhead;
+  final RateLimiter<Object> limiter;
+  final RetryPolicy<Object> retryPolicy;
+  final Cooldown cooldown = new Cooldown();
+  final RetryBudget budget;
+  final Cache<Object, CompletableFuture<Object>> recentCreates;
+
+  public ConnectionRuntime(String name, Connector connector, ConnectionPolicy policy,
+      Supplier<String> authorization, List<String> secrets) {
+    this.name = name;
+    this.connector = connector;
+    this.policy = policy;
+    this.authorization = authorization;
+    this.redactor = new Redactor(secrets);
+    HttpUrl url = HttpUrl.get(connector.baseUri().toString());
+    this.baseUrl = url;
+    this.breaker = CircuitBreaker.builder()
+        .withFailureThreshold(policy.breakerFailureThreshold(), policy.breakerWindow())
+        .withDelay(policy.breakerOpenFor())
+        .withSuccessThreshold(1)
+        .build();
+    this.bulkhead = Bulkhead.builder(policy.maxConcurrentCalls()).build();
+    this.limiter = policy.rateLimitPermits() == 0 ? null
+        : RateLimiter.burstyBuilder(policy.rateLimitPermits(), policy.rateLimitPeriod()).build();
+    // The pipeline decides each retry itself (safety, budget, deadline) and signals it with
+    // RetrySignal; Failsafe runs the attempts and enforces the attempt ceiling.
+    this.retryPolicy = RetryPolicy.builder()
+        .handleIf((result, failure) -> failure instanceof RetrySignal)
+        .withMaxAttempts(policy.maxAttempts())
+        .withDelay(java.time.Duration.ZERO)
+        .build();
+    this.budget = new RetryBudget(policy.retryBudgetRatio(), policy.retryBudgetMinimum());
+    this.recentCreates = policy.duplicateWindow().isZero() ? null
+        : Caffeine.newBuilder()
+            .expireAfterWrite(policy.duplicateWindow())
+            .maximumSize(10_000)
+            .build();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Connector connector() {
+    return connector;
+  }
+
+  /** The breaker's state name: CLOSED, OPEN or HALF_OPEN. */
+  public String breakerState() {
+    return breaker.getState().name();
+  }
+
+  @Override
+  public String toString() {
+    return "Connection{" + name + " -> " + connector.vendor() + " " + baseUrl.host() + "}";
+  }
+}

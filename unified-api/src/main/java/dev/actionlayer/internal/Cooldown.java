@@ -1,0 +1,25 @@
+package dev.actionlayer.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The connection-wide pause after a vendor says "not before T" (a 429 or 503 with a reset time):
+ * every caller of the connection waits until T, not only the one that got the 429. Lock-free.
+ */
+final class Cooldown {
+  private final AtomicLong untilMillis = new AtomicLong(Long.MIN_VALUE);
+
+  /** Extends the pause to {@code until} (never shortens it). */
+  void pauseUntil(Instant until) {
+    long target = until.toEpochMilli();
+    untilMillis.accumulateAndGet(target, Math::max);
+  }
+
+  /** How long callers must still wait at {@code now}; zero when not paused. */
+  Duration remaining(Instant now) {
+    long left = untilMillis.get() - now.toEpochMilli();
+    return left > 0 ? Duration.ofMillis(left) : Duration.ZERO;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.actionlayer.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes secrets from everything that leaves the pipeline (audit, errors, logs): the literal
+ * values of the connection's credentials, secret-looking headers, JSON members and form fields,
+ * bearer tokens and API keys. Thread-safe.
+ */
+public final class Redactor {
+  public static final String MASK = "[REDACTED]";
+
+  private static final Pattern JSON_SECRET = Pattern.compile(
+      "(\"[A-Za-z0-9_-]*(?:token|secret|password|passwd|api[_-]?key|apikey|authorization|session[_-]?id|sessionid|signature|credential)[A-Za-z0-9_-]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern FORM_SECRET = Pattern.compile(
+      "(?<=^|[&?\\s])([A-Za-z0-9_\\[\\]-]*(?:token|secret|password|api[_-]?key|signature)[A-Za-z0-9_\\[\\]-]*=)[^&\\s\"]+",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern AUTH_VALUE = Pattern.compile(
+      "\\b(Bearer|Basic|Token|OAuth)\\s+[A-Za-z0-9._~+/=-]{6,}", Pattern.CASE_INSENSITIVE);
+  private static final Pattern VENDOR_KEY = Pattern.compile(
+      "\\b((?:sk|rk|pk)_(?:live|test)_)[A-Za-z0-9*]{4,}");
+
+  private final List<String> secrets;
+
+  /** @param secrets literal values to remove wherever they appear; longer ones are replaced first */
+  public Redactor(List<String> secrets) {
+    List<String> s = new ArrayList<>();
+    for (String secret : secrets) {
+      if (secret != null && secret.length() >= 4) s.add(secret);
+    }
+    s.sort(Comparator.comparingInt(String::length).reversed());
+    this.secrets = List.copyOf(s);
+  }
+
+  /** Whether a header of this name carries credentials and must never be shown. */
+  public static boolean isSensitiveHeader(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.equals("authorization") || n.equals("proxy-authorization") || n.equals("cookie")
+        || n.equals("set-cookie") || n.equals("x-api-key") || n.equals("api-key")
+        || n.contains("token") || n.contains("secret") || n.contains("password")
+        || n.contains("session") || n.contains("credential");
+  }
+
+  /** The header value as it may be shown. */
+  public String header(String name, String value) {
+    return isSensitiveHeader(name) ? MASK : text(value);
+  }
+
+  /** The text with every secret removed; null stays null. */
+  public String text(String text) {
+    if (text == null || text.isEmpty()) return text;
+    String out = text;
+    for (String secret : secrets) {
+      if (out.contains(secret)) out = out.replace(secret, MASK);
+    }
+    out = replace(JSON_SECRET, out, "$1\"" + MASK + "\"");
+    out = replace(FORM_SECRET, out, "$1" + MASK);
+    out = replace(AUTH_VALUE, out, "$1 " + MASK);
+    out = replace(VENDOR_KEY, out, "$1" + MASK);
+    return out;
+  }
+
+  private static String replace(Pattern p, String in, String replacement) {
+    Matcher m = p.matcher(in);
+    return m.find() ? m.replaceAll(replacement) : in;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.actionlayer.internal;
+
+import dev.actionlayer.spi.CallContext;
+import dev.actionlayer.spi.CreateSafety;
+import dev.actionlayer.spi.Resource;
+import dev.actionlayer.spi.VendorRequest;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The canonical create/get/delete of one resource on one connection, planned from the connector's
+ * {@link Resource} and run through the {@link Pipeline}. Thread-safe.
+ */
+public final class ResourceCalls<N, R> {
+  private final Pipeline pipeline;
+  private final ConnectionRuntime connection;
+  private final Resource<N, R> resource;
+  private final String noun;
+  private final Function<R, String> idOf;
+
+  public ResourceCalls(Pipeline pipeline, ConnectionRuntime connection, Resource<N, R> resource,
+      String noun, Function<R, String> idOf) {
+    this.pipeline = pipeline;
+    this.connection = connection;
+    this.resource = resource;
+    this.noun = noun;
+    this.idOf = idOf;
+  }
+
+  /** Creates {@code input} under a fresh idempotency key. */
+  public R create(N input, String principal, Map<String, String> context) {
+    return create(input, UUID.randomUUID().toString(), principal, context);
+  }
+
+  /** Creates {@code input}; {@code idempotencyKey} must be the same for every repeat of one logical create. */
+  public R create(N input, String idempotencyKey, String principal, Map<String, String> context) {
+    Objects.requireNonNull(input, "input == null");
+    String operation = noun + ".create";
+    return pipeline.execute(connection, operation, () -> {
+      CallContext ctx = new CallContext(idempotencyKey, operation);
+      CreateSafety safety = Objects.requireNonNull(resource.createSafety(), "createSafety() == null");
+      VendorRequest find = safety == CreateSafety.FINDABLE ? resource.find(input, ctx) : null;
+      return new Plan<R>(operation, Plan.Kind.CREATE, ctx, resource.create(input, ctx),
+          response -> resource.readCreated(response, input, ctx), safety, find,
+          find == null ? null : response -> resource.readFound(response, input, ctx),
+          Map.of("input", input.toString()), idOf, input, null);
+    }, principal, context);
+  }
+
+  public R get(String id, String principal, Map<String, String> context) {
+    String operation = noun + ".get";
+    return pipeline.execute(connection, operation, () -> {
+      VendorRequest.requireSafeSegment(id);
+      return new Plan<R>(operation, Plan.Kind.READ, new CallContext("-", operation),
+          resource.get(id), resource::read, CreateSafety.KEYED, null, null,
+          Map.of("id", id), idOf, null, id);
+    }, principal, context);
+  }
+
+  public void delete(String id, String principal, Map<String, String> context) {
+    String operation = noun + ".delete";
+    pipeline.execute(connection, operation, () -> {
+      VendorRequest.requireSafeSegment(id);
+      return new Plan<R>(operation, Plan.Kind.DELETE, new CallContext("-", operation),
+          resource.delete(id), response -> null, CreateSafety.KEYED, null, null,
+          Map.of("id", id), idOf, null, id);
+    }, principal, context);
+  }
+}

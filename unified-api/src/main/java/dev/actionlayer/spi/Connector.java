@@ -1,0 +1,57 @@
+package dev.actionlayer.spi;
+
+import dev.actionlayer.ActionError;
+import dev.actionlayer.Contact;
+import dev.actionlayer.Credentials;
+import dev.actionlayer.Folder;
+import dev.actionlayer.NewContact;
+import dev.actionlayer.NewFolder;
+import dev.actionlayer.NewTask;
+import dev.actionlayer.Task;
+import java.net.URI;
+
+/**
+ * What a connector author implements: one vendor's wire format and nothing else. A connector
+ * builds vendor requests, reads vendor responses and maps vendor errors to {@link ActionError};
+ * it never retries, sleeps, logs or refreshes tokens — the pipeline does all of that, once, for
+ * every connector. Implementations must be immutable and thread-safe.
+ */
+public interface Connector {
+  /** The vendor's short lowercase name, e.g. {@code "jira"}; it appears in errors and audit. */
+  String vendor();
+
+  /** The base URI every {@link VendorRequest} path is resolved against. */
+  URI baseUri();
+
+  /** The credentials the pipeline attaches to each request. */
+  Credentials credentials();
+
+  /** The {@code tasks} operations, or null when this vendor has no tasks. */
+  default Resource<NewTask, Task> tasks() {
+    return null;
+  }
+
+  /** The {@code contacts} operations, or null when this vendor has no contacts. */
+  default Resource<NewContact, Contact> contacts() {
+    return null;
+  }
+
+  /** The {@code folders} operations, or null when this vendor has no folders. */
+  default Resource<NewFolder, Folder> folders() {
+    return null;
+  }
+
+  /**
+   * Maps a non-2xx response to the taxonomy, by meaning. Start from {@link HttpErrors#byStatus}
+   * and refine from the body; never throw. The pipeline fills in trace id, attempts, operation and
+   * connection.
+   */
+  ActionError mapError(VendorResponse response);
+
+  /**
+   * The response header carrying the vendor's request id (for support and audit), or null.
+   */
+  default String requestIdHeader() {
+    return null;
+  }
+}

@@ -1,0 +1,48 @@
+package dev.actionlayer.spi;
+
+import java.io.IOException;
+
+/**
+ * One canonical resource (tasks, contacts or folders) on one vendor: how to build each request and
+ * read each successful response. Reading methods are called only for 2xx responses; they throw
+ * {@link IOException} (or Moshi's {@code JsonDataException}) when the body cannot be read, and the
+ * pipeline turns that into a precise error. Implementations must be thread-safe.
+ *
+ * @param <N> the canonical input of {@code create}
+ * @param <R> the canonical record
+ */
+public interface Resource<N, R> {
+  /** The request that creates {@code input}; may use {@link CallContext#idempotencyKey()}. */
+  VendorRequest create(N input, CallContext context);
+
+  /** Reads the record from a successful create response. */
+  R readCreated(VendorResponse response, N input, CallContext context) throws IOException;
+
+  /** The request that reads record {@code id}; put {@code id} in a path segment, never the path. */
+  VendorRequest get(String id);
+
+  /** Reads the record from a successful get response. */
+  R read(VendorResponse response) throws IOException;
+
+  /** The request that deletes record {@code id}. */
+  VendorRequest delete(String id);
+
+  /** How safe it is to repeat a create whose outcome is unknown. */
+  CreateSafety createSafety();
+
+  /**
+   * For {@link CreateSafety#FINDABLE} creates: the request that looks for the record created by
+   * the logical call with this context's idempotency key. The pipeline polls it (lookups may be
+   * eventually consistent).
+   *
+   * @throws UnsupportedOperationException when {@link #createSafety()} is not FINDABLE
+   */
+  default VendorRequest find(N input, CallContext context) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not reconcile creates");
+  }
+
+  /** Reads the result of {@link #find}: the record, or null when not (yet) visible. */
+  default R readFound(VendorResponse response, N input, CallContext context) throws IOException {
+    throw new UnsupportedOperationException(getClass().getName() + " does not reconcile creates");
+  }
+}
