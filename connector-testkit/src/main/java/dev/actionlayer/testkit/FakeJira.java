@@ -1,6 +1,7 @@
 package dev.actionlayer.testkit;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +28,14 @@ import mockwebserver3.MockResponse;
 public final class FakeJira extends FakeVendor {
 
   /**
-   * An issue as the fake stores it.
+   * An issue as the fake stores it, for assertions.
    *
+   * @param id the numeric id as a string, counting up from {@code "10000"}
+   * @param key the issue key, numbered per project ({@code "PROJ-1"})
+   * @param project the project key
+   * @param summary the summary as sent
    * @param descriptionText the ADF description's text (paragraphs joined by a blank line), or null
+   * @param labels the labels as sent
    */
   public record Issue(String id, String key, String project, String summary, String descriptionText,
       List<String> labels) {
@@ -58,7 +64,7 @@ public final class FakeJira extends FakeVendor {
     if (keys.length == 0) {
       throw new IllegalArgumentException("keys is empty");
     }
-    List<String> upper = java.util.Arrays.stream(keys)
+    List<String> upper = Arrays.stream(keys)
         .map(k -> Objects.requireNonNull(k, "keys contains null").toUpperCase(Locale.ROOT)).toList();
     synchronized (lock) {
       store.restrictProjects(upper);

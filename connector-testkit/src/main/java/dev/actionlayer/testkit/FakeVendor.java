@@ -3,6 +3,7 @@ package dev.actionlayer.testkit;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -74,8 +75,10 @@ public abstract class FakeVendor implements Closeable {
     if (!server.getStarted()) {
       throw new IllegalStateException("start() the fake first");
     }
-    return URI.create("http://" + server.getSocketAddress().getAddress().getHostAddress() + ":"
-        + server.getPort());
+    InetAddress address = server.getSocketAddress().getAddress();
+    String host = address instanceof Inet6Address
+        ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+    return URI.create("http://" + host + ":" + server.getPort());
   }
 
   /** Stops the server, dropping open connections (stalled requests included). */

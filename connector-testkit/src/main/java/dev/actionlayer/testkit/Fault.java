@@ -23,7 +23,9 @@ import mockwebserver3.SocketEffect;
  */
 public final class Fault {
 
-  enum Kind { CANNED, RESET_BEFORE_REQUEST, APPLY_THEN_RESET, APPLY_THEN_TRUNCATE, APPLY_THEN_GARBAGE, STALL }
+  enum Kind {
+    CANNED, RESET_BEFORE_REQUEST, APPLY_THEN_RESET, APPLY_THEN_TRUNCATE, APPLY_THEN_GARBAGE, STALL
+  }
 
   static final String GARBAGE = "<html><head><title>Proxy</title></head>"
       + "<body>upstream sent an invalid response</body></html>";
@@ -174,6 +176,11 @@ public final class Fault {
 
   @Override
   public String toString() {
-    return kind == Kind.CANNED ? "Fault.status(" + status + ")" : "Fault." + kind;
+    if (kind != Kind.CANNED) {
+      return "Fault." + kind;
+    }
+    String shape = hugeBytes >= 0 ? ", " + hugeBytes + " bytes"
+        : body == null ? ", empty" : ", " + contentType;
+    return "Fault(" + status + shape + ", headers=" + headers + ")";
   }
 }

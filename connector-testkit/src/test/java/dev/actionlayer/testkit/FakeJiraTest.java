@@ -1,8 +1,12 @@
 package dev.actionlayer.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import okhttp3.Credentials;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -49,7 +53,7 @@ class FakeJiraTest {
           "\"text\":\"First\"", "\"key\":\"PROJ\"", "\"issuetype\":{\"name\":\"Task\"");
     }
     assertThat(jira.issues()).containsExactly(new FakeJira.Issue("10000", "PROJ-1", "PROJ",
-        "Fix the build", "First\n\nSecond line", java.util.List.of("sdk-op-1")));
+        "Fix the build", "First\n\nSecond line", List.of("sdk-op-1")));
 
     try (Response deleted = http.delete("/rest/api/3/issue/10000")) {
       assertThat(deleted.code()).isEqualTo(204);
@@ -71,9 +75,7 @@ class FakeJiraTest {
     JiraHttp.body(http.post("/rest/api/3/issue", JiraHttp.createBody("b").replace("PROJ", "OPS")));
     JiraHttp.body(http.create("c"));
     assertThat(jira.issues()).extracting(FakeJira.Issue::id, FakeJira.Issue::key)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("10000", "PROJ-1"),
-            org.assertj.core.groups.Tuple.tuple("10001", "OPS-1"),
-            org.assertj.core.groups.Tuple.tuple("10002", "PROJ-2"));
+        .containsExactly(tuple("10000", "PROJ-1"), tuple("10001", "OPS-1"), tuple("10002", "PROJ-2"));
   }
 
   @Test
@@ -165,7 +167,7 @@ class FakeJiraTest {
     jira.searchLag(2);
     JiraHttp.body(http.create("lagging", "sdk-op-42"));
     String search = "/rest/api/3/search/jql?jql="
-        + java.net.URLEncoder.encode("labels = \"sdk-op-42\"", java.nio.charset.StandardCharsets.UTF_8)
+        + URLEncoder.encode("labels = \"sdk-op-42\"", StandardCharsets.UTF_8)
         + "&fields=summary,labels";
     assertThat(JiraHttp.body(http.get(search))).isEqualTo("{\"issues\":[],\"isLast\":true}");
     assertThat(JiraHttp.body(http.get(search))).isEqualTo("{\"issues\":[],\"isLast\":true}");
