@@ -55,7 +55,6 @@ public final class ConnectionRuntime {
     this.retryPolicy = RetryPolicy.builder()
         .handleIf((result, failure) -> failure instanceof RetrySignal)
         .withMaxAttempts(policy.maxAttempts())
-        .withDelay(java.time.Duration.ZERO)
         .build();
     this.budget = new RetryBudget(policy.retryBudgetRatio(), policy.retryBudgetMinimum());
     this.recentCreates = policy.duplicateWindow().isZero() ? null

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * every caller of the connection waits until T, not only the one that got the 429. Lock-free.
  */
 final class Cooldown {
-  private final AtomicLong untilMillis = new AtomicLong(Long.MIN_VALUE);
+  private final AtomicLong untilMillis = new AtomicLong(0);
 
   /** Extends the pause to {@code until} (never shortens it). */
   void pauseUntil(Instant until) {

@@ -1,0 +1,200 @@
+package dev.actionlayer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.actionlayer.audit.AuditEvent;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.junit.jupiter.api.Test;
+
+class RetryTest extends PipelineTestSupport {
+
+  @Test
+  void retriesA503ThenSucceeds() throws Exception {
+    layer();
+    server.enqueue(status(503));
+    server.enqueue(task("T-1"));
+
+    Task t = tasks().get("T-1");
+
+    assertThat(t.id()).isEqualTo("T-1");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(time.sleeps).hasSize(1);
+    assertThat(time.sleeps.get(0)).isLessThanOrEqualTo(Duration.ofMillis(250));
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/tasks/T-1");
+  }
+
+  @Test
+  void backoffGrowsExponentiallyWithFullJitterWithinTheCap() {
+    layer(p -> p.maxAttempts(6).backoff(Duration.ofMillis(100), Duration.ofMillis(300))
+        .deadline(Duration.ofMinutes(5)).breaker(10, 10, Duration.ofSeconds(30)));
+    for (int i = 0; i < 6; i++) server.enqueue(status(503));
+
+    ActionException e = thrown(() -> tasks().get("T-1"));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+    assertThat(server.getRequestCount()).isEqualTo(6);
+    assertThat(time.sleeps).hasSize(5);
+    long[] ceilings = {100, 200, 300, 300, 300};
+    for (int i = 0; i < 5; i++) {
+      assertThat(time.sleeps.get(i)).isBetween(Duration.ZERO, Duration.ofMillis(ceilings[i]));
+    }
+    assertThat(e.error().attempts()).isEqualTo(6);
+  }
+
+  @Test
+  void honoursRetryAfterInSeconds() {
+    layer();
+    server.enqueue(new mockwebserver3.MockResponse.Builder().code(429).addHeader("Retry-After", "3").build());
+    server.enqueue(task("T-1"));
+
+    tasks().get("T-1");
+
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void honoursRetryAfterAsAnHttpDate() {
+    layer();
+    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(time.instant().plusSeconds(7).atZone(ZoneOffset.UTC));
+    server.enqueue(new mockwebserver3.MockResponse.Builder().code(429).addHeader("Retry-After", date).build());
+    server.enqueue(task("T-1"));
+
+    tasks().get("T-1");
+
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(7));
+  }
+
+  @Test
+  void failsFastWithRateLimitedWhenRetryAfterExceedsTheCapOnAnyWait() {
+    layer(p -> p.maxWait(Duration.ofSeconds(30)).deadline(Duration.ofMinutes(10)));
+    server.enqueue(new mockwebserver3.MockResponse.Builder().code(429).addHeader("Retry-After", "120").build());
+
+    ActionException e = thrown(() -> tasks().get("T-1"));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(e.error().retryAfter()).contains(Duration.ofSeconds(120));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(time.sleeps).isEmpty();
+  }
+
+  @Test
+  void neverSleepsPastTheDeadline() {
+    layer(p -> p.deadline(Duration.ofSeconds(5)));
+    server.enqueue(new mockwebserver3.MockResponse.Builder().code(429).addHeader("Retry-After", "10").build());
+
+    ActionException e = thrown(() -> tasks().get("T-1"));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(e.error().retryAfter()).contains(Duration.ofSeconds(10));
+    assertThat(e.error().retryable()).isTrue();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(time.sleeps).isEmpty();
+  }
+
+  @Test
+  void neverRetriesAClientError() {
+    layer();
+    server.enqueue(json(400, "{\"error\":\"title too long\"}"));
+
+    ActionException e = thrown(() -> tasks().get("T-1"));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    assertThat(e.error().message()).isEqualTo("title too long");
+    assertThat(e.error().httpStatus()).isEqualTo(400);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void maxAttemptsOfOneTurnsRetriesOff() {
+    layer = ActionLayer.builder()
+        .connection("svc", new TestConnector(uri(), Credentials.bearer(SECRET), dev.actionlayer.spi.CreateSafety.UNSAFE))
+        .maxAttempts(1).clock(time).sleeper(time).auditSink(events::add).build();
+    server.enqueue(status(503));
+    server.enqueue(task("T-1"));
+
+    ActionException e = thrown(() -> tasks().get("T-1"));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void okHttpNeverSilentlyRepeatsA503WithRetryAfterZero() {
+    layer(p -> p.maxAttempts(1));
+    server.enqueue(new mockwebserver3.MockResponse.Builder().code(503).addHeader("Retry-After", "0").build());
+    server.enqueue(task("T-1"));
+
+    ActionException e = thrown(() -> tasks().get("T-1"));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+    assertThat(e.error().retryAfter()).contains(Duration.ZERO);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void neverFollowsARedirect() {
+    layer();
+    server.enqueue(new mockwebserver3.MockResponse.Builder().code(302)
+        .addHeader("Location", "https://evil.example/steal").build());
+
+    ActionException e = thrown(() -> tasks().get("T-1"));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
+    assertThat(e.error().retryable()).isFalse();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aStalledVendorTimesOutEachAttemptAndTheCallReportsTimeout() {
+    layer(p -> p.maxAttempts(2).attemptTimeout(Duration.ofMillis(300)));
+    server.enqueue(new mockwebserver3.MockResponse.Builder().onResponseStart(mockwebserver3.SocketEffect.Stall.INSTANCE).build());
+    server.enqueue(new mockwebserver3.MockResponse.Builder().onResponseStart(mockwebserver3.SocketEffect.Stall.INSTANCE).build());
+
+    ActionException e = thrown(() -> tasks().get("T-1"));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.TIMEOUT);
+    assertThat(e.error().attempts()).isEqualTo(2);
+    assertThat(onlyEvent().attempts()).extracting(AuditEvent.Attempt::code).containsExactly("TIMEOUT", "TIMEOUT");
+  }
+
+  @Test
+  void aGarbage2xxOnAReadIsAnUpstreamError() {
+    layer(p -> p.maxAttempts(1));
+    server.enqueue(new mockwebserver3.MockResponse.Builder().code(200).body("<html>proxy</html>").build());
+
+    ActionException e = thrown(() -> tasks().get("T-1"));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
+    assertThat(e.error().httpStatus()).isEqualTo(200);
+  }
+
+  @Test
+  void aHugeErrorPageIsReadOnlyUpToTheCapAndStillMapped() {
+    layer(p -> p.maxAttempts(1));
+    String page = "<html><body>" + "x".repeat(12 * 1024 * 1024) + "</body></html>";
+    server.enqueue(new mockwebserver3.MockResponse.Builder().code(502)
+        .addHeader("Content-Type", "text/html").body(page).build());
+
+    ActionException e = thrown(() -> tasks().get("T-1"));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+    assertThat(e.error().message()).isEqualTo("HTTP 502 with an HTML page");
+    AuditEvent.Upstream up = onlyEvent().upstream();
+    assertThat(up.body().length()).isLessThanOrEqualTo(8 * 1024);
+    assertThat(up.bodyTruncated()).isTrue();
+  }
+
+  @Test
+  void anEmptyBody503AndATruncatedJsonErrorStillMapPrecisely() {
+    layer(p -> p.maxAttempts(1));
+    server.enqueue(status(503));
+    server.enqueue(json(500, "{\"error\":\"boo"));
+
+    assertThat(thrown(() -> tasks().get("T-1")).error().message()).isEqualTo("HTTP 503 with an empty body");
+    ActionException e = thrown(() -> tasks().get("T-1"));
+    assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
+    assertThat(e.error().message()).isEqualTo("HTTP 500 with a JSON body");
+  }
+}

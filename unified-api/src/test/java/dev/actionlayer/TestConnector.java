@@ -1,0 +1,116 @@
+package dev.actionlayer;
+
+import dev.actionlayer.spi.CallContext;
+import dev.actionlayer.spi.Connector;
+import dev.actionlayer.spi.CreateSafety;
+import dev.actionlayer.spi.HttpErrors;
+import dev.actionlayer.spi.Json;
+import dev.actionlayer.spi.Resource;
+import dev.actionlayer.spi.VendorRequest;
+import dev.actionlayer.spi.VendorResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A minimal connector for a JSON API at {@code /tasks}: exercises the pipeline without any real
+ * vendor's quirks. Errors are {@code {"error": "..."}}.
+ */
+final class TestConnector implements Connector {
+  private final URI baseUri;
+  private final Credentials credentials;
+  private final CreateSafety safety;
+
+  TestConnector(URI baseUri, Credentials credentials, CreateSafety safety) {
+    this.baseUri = baseUri;
+    this.credentials = credentials;
+    this.safety = safety;
+  }
+
+  @Override
+  public String vendor() {
+    return "testvendor";
+  }
+
+  @Override
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  @Override
+  public Credentials credentials() {
+    return credentials;
+  }
+
+  @Override
+  public String requestIdHeader() {
+    return "X-Request-Id";
+  }
+
+  @Override
+  public Resource<NewTask, Task> tasks() {
+    return new Resource<>() {
+      @Override
+      public VendorRequest create(NewTask input, CallContext context) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", input.title());
+        body.put("key", context.idempotencyKey());
+        VendorRequest.Builder b = VendorRequest.post().path("tasks").json(Json.write(body));
+        if (safety == CreateSafety.KEYED) b.header("Idempotency-Key", context.idempotencyKey());
+        return b.build();
+      }
+
+      @Override
+      public Task readCreated(VendorResponse response, NewTask input, CallContext context) throws IOException {
+        return read(response);
+      }
+
+      @Override
+      public VendorRequest get(String id) {
+        return VendorRequest.get().path("tasks").segment(id).build();
+      }
+
+      @Override
+      public Task read(VendorResponse response) throws IOException {
+        Map<String, Object> json = Json.objectOrNull(response.bodyString());
+        if (json == null || Json.string(json, "id") == null) throw new IOException("unreadable");
+        return new Task(Json.string(json, "id"), null, Json.string(json, "title"), null);
+      }
+
+      @Override
+      public VendorRequest delete(String id) {
+        return VendorRequest.delete().path("tasks").segment(id).build();
+      }
+
+      @Override
+      public CreateSafety createSafety() {
+        return safety;
+      }
+
+      @Override
+      public VendorRequest find(NewTask input, CallContext context) {
+        return VendorRequest.get().path("tasks").query("key", context.idempotencyKey()).build();
+      }
+
+      @Override
+      public Task readFound(VendorResponse response, NewTask input, CallContext context) throws IOException {
+        Map<String, Object> json = Json.objectOrNull(response.bodyString());
+        List<?> items = Json.array(json, "items");
+        if (items.isEmpty()) return null;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) items.get(0);
+        return new Task(Json.string(first, "id"), null, Json.string(first, "title"), null);
+      }
+    };
+  }
+
+  @Override
+  public ActionError mapError(VendorResponse response) {
+    ActionError.Builder b = HttpErrors.byStatus(response);
+    Map<String, Object> json = Json.objectOrNull(response.bodyString());
+    if (json != null && Json.string(json, "error") != null) b.message(Json.string(json, "error"));
+    return b.build();
+  }
+}
