@@ -288,7 +288,9 @@ public final class Pipeline {
       throw fail(ActionError.builder(ErrorCode.TIMEOUT)
           .message("the call's deadline of " + seconds(c.policy.deadline()) + " is exhausted"));
     }
-    if (c.breaker.isOpen()) throw circuitOpen(c);
+    // Cheap early exit that spends no rate-limit permit; once the open delay has passed, the
+    // permit request below moves the breaker to half-open.
+    if (c.breaker.isOpen() && c.breaker.getRemainingDelay().toNanos() > 0) throw circuitOpen(c);
     if (c.limiter != null) {
       Duration wait = c.limiter.tryReservePermit(min(left, c.policy.maxWait()));
       if (wait.isNegative()) {

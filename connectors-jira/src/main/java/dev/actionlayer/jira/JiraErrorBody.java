@@ -1,0 +1,97 @@
+package dev.actionlayer.jira;
+
+import dev.actionlayer.spi.Json;
+import dev.actionlayer.spi.VendorResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a Jira error body says, read best-effort: the {@code ErrorCollection} ({@code
+ * errorMessages}, {@code errors}), the older {@code {"message", "status-code"}} shape, or a short
+ * plain-text line. HTML pages, truncated JSON and other bodies say nothing.
+ */
+final class JiraErrorBody {
+  static final int MAX_TEXT = 300;
+  private static final int MAX_FIELDS = 50;
+
+  private final boolean jiraJson;
+  private final List<String> messages;
+  private final Map<String, String> fieldErrors;
+
+  private JiraErrorBody(boolean jiraJson, List<String> messages, Map<String, String> fieldErrors) {
+    this.jiraJson = jiraJson;
+    this.messages = messages;
+    this.fieldErrors = fieldErrors;
+  }
+
+  static JiraErrorBody parse(VendorResponse response) {
+    List<String> messages = new ArrayList<>();
+    Map<String, String> fields = new LinkedHashMap<>();
+    if (!response.hasBody() || response.isHtml()) return new JiraErrorBody(false, messages, fields);
+    Map<String, Object> json = response.isTruncated() ? null : Json.objectOrNull(response.bodyString());
+    if (json != null) {
+      for (Object m : Json.array(json, "errorMessages")) addText(messages, m);
+      addText(messages, json.get("message"));
+      addText(messages, json.get("errorMessage"));
+      Map<String, Object> errors = Json.object(json, "errors");
+      if (errors != null) {
+        for (Map.Entry<String, Object> e : errors.entrySet()) {
+          String text = e.getValue() instanceof String ? clean((String) e.getValue()) : "";
+          if (!text.isEmpty() && fields.size() < MAX_FIELDS) fields.put(canonicalField(e.getKey()), text);
+        }
+      }
+      return new JiraErrorBody(true, messages, fields);
+    }
+    if (response.mediaType().equals("text/plain") && !response.isJson() && !response.isTruncated()) {
+      addText(messages, response.bodyString());
+    }
+    return new JiraErrorBody(false, messages, fields);
+  }
+
+  /** Whether the body is JSON from Jira's REST API (not a proxy page or a wrong path). */
+  boolean isJiraJson() {
+    return jiraJson;
+  }
+
+  /** Per-field messages keyed by canonical field names where one exists. */
+  Map<String, String> fieldErrors() {
+    return fieldErrors;
+  }
+
+  /** Jira's own short explanation, or null: its messages, else its field errors summarized. */
+  String text() {
+    if (!messages.isEmpty()) return cap(String.join("; ", messages));
+    if (!fieldErrors.isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      fieldErrors.forEach((field, problem) -> parts.add(field + ": " + problem));
+      return cap(String.join("; ", parts));
+    }
+    return null;
+  }
+
+  /** Jira's field ids mapped to the canonical task fields; others stay as Jira names them. */
+  static String canonicalField(String jiraField) {
+    // description and project already carry their canonical names.
+    return jiraField.equals("summary") ? "title" : jiraField;
+  }
+
+  /** One line, no control characters, at most {@link #MAX_TEXT} characters. */
+  static String cap(String text) {
+    String line = clean(text);
+    return line.length() <= MAX_TEXT ? line : line.substring(0, MAX_TEXT - 1) + "\u2026";
+  }
+
+  private static void addText(List<String> out, Object value) {
+    if (!(value instanceof String)) return;
+    String text = clean((String) value);
+    if (!text.isEmpty()) out.add(cap(text));
+  }
+
+  private static String clean(String text) {
+    // Collapse line breaks and control characters: a message is one line for logs and models.
+    String line = text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+    return line.length() <= 4 * MAX_TEXT ? line : line.substring(0, 4 * MAX_TEXT);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.actionlayer.jira;
+
+import dev.actionlayer.ActionError;
+import dev.actionlayer.ErrorCode;
+import dev.actionlayer.spi.HttpErrors;
+import dev.actionlayer.spi.VendorResponse;
+import java.time.Duration;
+
+/**
+ * Maps Jira error responses to the taxonomy by meaning (vendor fact sheet, sections 1.3 to 1.6
+ * and 5). Starts from {@link HttpErrors#byStatus} and refines it from Jira's body and headers;
+ * messages hold at most Jira's own short explanations, never a page or a header that could carry
+ * a secret.
+ */
+final class JiraErrors {
+  static final String REQUEST_ID_HEADER = "X-AREQUESTID";
+
+  private JiraErrors() {}
+
+  /** Never throws: a mapping bug must not hide the status's own meaning. */
+  static ActionError map(VendorResponse response) {
+    try {
+      return refine(response);
+    } catch (RuntimeException e) {
+      return HttpErrors.byStatus(response).vendorRequestId(requestId(response)).build();
+    }
+  }
+
+  private static ActionError refine(VendorResponse response) {
+    ActionError base = HttpErrors.byStatus(response).build();
+    JiraErrorBody body = JiraErrorBody.parse(response);
+    ActionError.Builder b;
+    switch (response.status()) {
+      case 401:
+        b = base.toBuilder().message("Jira rejected the credentials"
+            + (body.text() == null ? " (" + HttpErrors.describe(response) + ")" : ": " + body.text()));
+        break;
+      case 404:
+        b = body.isJiraJson() ? base.toBuilder().message(body.text()) : wrongPath(base, response);
+        break;
+      case 429:
+      case 503:
+        b = rateLimited(base, response, body);
+        break;
+      default:
+        b = base.toBuilder().message(body.text());
+    }
+    return b.fieldErrors(body.fieldErrors()).vendorRequestId(requestId(response)).build();
+  }
+
+  /**
+   * Jira's REST API answers a missing issue with JSON; an HTML (or otherwise foreign) 404 means the
+   * request reached the wrong place. That is not "already deleted", and repeating will not help.
+   */
+  private static ActionError.Builder wrongPath(ActionError base, VendorResponse response) {
+    return recode(base, ErrorCode.UPSTREAM_ERROR).retryable(false)
+        .message("Jira answered " + HttpErrors.describe(response) + " instead of a REST API error:"
+            + " the path does not exist there; check the connection's base URI (the site, e.g."
+            + " https://your-domain.atlassian.net, or https://api.atlassian.com/ex/jira/{cloudId})");
+  }
+
+  /**
+   * A 429, or a 503 Jira sends when a resource limit is reached: the wait comes from {@code
+   * Retry-After} (already parsed) or the reset time; a quota reason means waiting for the quota
+   * window rather than retrying soon.
+   */
+  private static ActionError.Builder rateLimited(ActionError base, VendorResponse response,
+      JiraErrorBody body) {
+    String reason = JiraRateLimits.reason(response);
+    Duration wait = base.retryAfter().orElseGet(() -> JiraRateLimits.untilReset(response));
+    ActionError.Builder b;
+    if (JiraRateLimits.isQuota(reason)) {
+      b = recode(base, ErrorCode.QUOTA_EXHAUSTED).retryable(false)
+          .message("Jira's rate-limit quota is spent (" + reason + ")"
+              + (body.text() == null ? "" : ": " + body.text()));
+    } else if (response.status() == 429) {
+      b = base.toBuilder().message(body.text() != null ? body.text()
+          : "Jira rate-limited the request (" + HttpErrors.describe(response) + ")");
+    } else {
+      b = base.toBuilder().message(body.text());
+    }
+    return b.retryAfter(wait).vendorCode(reason);
+  }
+
+  /** The base error's status, wait and message under another code (the SPI builder fixes the code). */
+  private static ActionError.Builder recode(ActionError base, ErrorCode code) {
+    return ActionError.builder(code).httpStatus(base.httpStatus())
+        .retryAfter(base.retryAfter().orElse(null)).message(base.message());
+  }
+
+  private static String requestId(VendorResponse response) {
+    String id = response.header(REQUEST_ID_HEADER);
+    // A request id is an opaque token; anything else is not worth carrying.
+    return id == null || !id.matches("[A-Za-z0-9._:/+=-]{1,128}") ? null : id;
+  }
+}

@@ -1,0 +1,84 @@
+package dev.actionlayer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DuplicateCallTest extends PipelineTestSupport {
+  static final NewTask TASK = new NewTask("P", "Fix login bug", "500s on /login");
+
+  @Test
+  void anIdenticalCreateWithinTheWindowReturnsTheFirstResult() {
+    layer();
+    server.enqueue(task("T-1"));
+    server.enqueue(task("T-2"));
+
+    Task first = tasks().create(TASK);
+    Task again = tasks().create(new NewTask("P", "Fix login bug", "500s on /login"));
+
+    assertThat(again).isEqualTo(first);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(events).hasSize(2);
+    assertThat(events.get(1).deduplicated()).isTrue();
+    assertThat(events.get(1).attempts()).isEmpty();
+  }
+
+  @Test
+  void aCreateAfterTheWindowIsSentAgain() {
+    layer(p -> p.duplicateWindow(Duration.ofMillis(50)));
+    server.enqueue(task("T-1"));
+    server.enqueue(task("T-2"));
+
+    tasks().create(TASK);
+    long until = System.nanoTime() + 2_000_000_000L;
+    while (System.nanoTime() < until && server.getRequestCount() < 2) {
+      try {
+        Thread.sleep(60);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+      if (tasks().create(TASK).id().equals("T-2")) break;
+    }
+
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void differentPrincipalsAreNeverDeduplicatedAgainstEachOther() {
+    layer();
+    server.enqueue(task("T-1"));
+    server.enqueue(task("T-2"));
+
+    Task a = layer.forPrincipal("agent-a").tasks("svc").create(TASK);
+    Task b = layer.forPrincipal("agent-b").tasks("svc").create(TASK);
+
+    assertThat(a.id()).isEqualTo("T-1");
+    assertThat(b.id()).isEqualTo("T-2");
+    assertThat(events).extracting(e -> e.principal()).containsExactly("agent-a", "agent-b");
+  }
+
+  @Test
+  void aFailedCreateIsNotRememberedSoTheAgentCanTryAgain() {
+    layer(p -> p.maxAttempts(1));
+    server.enqueue(json(400, "{\"error\":\"bad\"}"));
+    server.enqueue(task("T-1"));
+
+    thrown(() -> tasks().create(TASK));
+
+    assertThat(tasks().create(TASK).id()).isEqualTo("T-1");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void differentInputsAreDifferentCreates() {
+    layer();
+    server.enqueue(task("T-1"));
+    server.enqueue(task("T-2"));
+
+    tasks().create(TASK);
+    tasks().create(new NewTask("P", "Another bug", null));
+
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+}
