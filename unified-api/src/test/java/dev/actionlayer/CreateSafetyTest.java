@@ -84,6 +84,30 @@ class CreateSafetyTest extends PipelineTestSupport {
   }
 
   @Test
+  void aKeyedCreateThatMayHaveBeenAppliedAndCouldNotBeConfirmedIsOutcomeUnknown() {
+    layer(CreateSafety.KEYED, p -> p.maxAttempts(2));
+    server.enqueue(lostResponse());
+    server.enqueue(status(503));
+
+    ActionException e = thrown(() -> tasks().create(TASK));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
+    assertThat(e.error().message()).contains("UNAVAILABLE");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aKeyedCreateRefusedOnReplayIsTheVendorsAnswerNotUnknown() {
+    layer(CreateSafety.KEYED, UnaryOperator.identity());
+    server.enqueue(lostResponse());
+    server.enqueue(json(400, "{\"error\":\"title is required\"}"));
+
+    ActionException e = thrown(() -> tasks().create(TASK));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+  }
+
+  @Test
   void aKeyedCreateRepeatsAfterAGarbage2xx() {
     layer(CreateSafety.KEYED, UnaryOperator.identity());
     server.enqueue(new mockwebserver3.MockResponse.Builder().code(200).body("<html>edge</html>").build());

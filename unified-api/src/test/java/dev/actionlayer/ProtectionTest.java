@@ -100,6 +100,8 @@ class ProtectionTest extends PipelineTestSupport {
     assertThat(tasks().get("T-2").id()).isEqualTo("T-2");
     assertThat(time.sleeps).containsExactly(Duration.ofSeconds(5));
     assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(events.get(1).attempts()).singleElement()
+        .satisfies(a -> assertThat(a.delayBeforeMs()).isEqualTo(5000));
   }
 
   @Test

@@ -38,7 +38,7 @@ final class JiraErrorBody {
       Map<String, Object> errors = Json.object(json, "errors");
       if (errors != null) {
         for (Map.Entry<String, Object> e : errors.entrySet()) {
-          String text = e.getValue() instanceof String ? clean((String) e.getValue()) : "";
+          String text = e.getValue() instanceof String ? cap((String) e.getValue()) : "";
           if (!text.isEmpty() && fields.size() < MAX_FIELDS) fields.put(canonicalField(e.getKey()), text);
         }
       }

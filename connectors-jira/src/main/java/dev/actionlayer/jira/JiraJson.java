@@ -6,22 +6,26 @@ import dev.actionlayer.spi.Json;
 import java.io.IOException;
 import java.util.List;
 
-/** Moshi shapes of the Jira success bodies the connector reads; unknown members are skipped. */
+/**
+ * Moshi shapes of the Jira success bodies the connector reads; unknown members are skipped. The
+ * records are public only because Moshi's record adapter requires it; the enclosing class keeps
+ * them out of the API.
+ */
 final class JiraJson {
   /** {@code CreatedIssue}: the answer to a create. */
-  record CreatedIssue(String id, String key, String self) {}
+  public record CreatedIssue(String id, String key, String self) {}
 
   /** {@code IssueBean}, reduced to what a task needs. */
-  record IssueBean(String id, String key, Fields fields) {}
+  public record IssueBean(String id, String key, Fields fields) {}
 
   /** The requested {@code fields} of an issue; {@code description} is an ADF tree. */
-  record Fields(String summary, Object description, ProjectRef project) {}
+  public record Fields(String summary, Object description, ProjectRef project) {}
 
   /** The issue's project. */
-  record ProjectRef(String key) {}
+  public record ProjectRef(String key) {}
 
   /** The answer to {@code GET /rest/api/3/search/jql}. */
-  record SearchResults(List<IssueBean> issues) {}
+  public record SearchResults(List<IssueBean> issues) {}
 
   static final JsonAdapter<CreatedIssue> CREATED = Json.MOSHI.adapter(CreatedIssue.class);
   static final JsonAdapter<IssueBean> ISSUE = Json.MOSHI.adapter(IssueBean.class);

@@ -15,6 +15,8 @@ final class CallState {
   final long startNanos = System.nanoTime();
   final List<AuditEvent.Attempt> attempts = new ArrayList<>(4);
   Duration nextDelay = Duration.ZERO;
+  /** Cooldown and rate-limit waits since the last recorded attempt. */
+  long waitedMs;
   /** Whether any attempt may have been applied by the vendor without us seeing the result. */
   boolean maybeApplied;
   boolean reconciled;

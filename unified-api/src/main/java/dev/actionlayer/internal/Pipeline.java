@@ -66,10 +66,27 @@ public final class Pipeline {
       audit(c, operation, plan, principal, context, st, result, null);
       return result;
     } catch (ActionException e) {
-      ActionError error = finish(c, operation, st, e.error());
+      ActionError error = e.error();
+      if (plan != null && plan.kind == Plan.Kind.CREATE && st.maybeApplied
+          && error.code() != ErrorCode.OUTCOME_UNKNOWN && !settledByVendor(plan, st)) {
+        // An earlier attempt may have created the record and no later one could tell: saying
+        // anything but OUTCOME_UNKNOWN would invite the caller to create it a second time.
+        error = outcomeUnknown(error, "no later attempt could confirm whether it was");
+      }
+      error = finish(c, operation, st, error);
       audit(c, operation, plan, principal, context, st, null, error);
       throw new ActionException(error, e.getCause());
     }
+  }
+
+  /**
+   * Whether the vendor itself answered the last attempt of a keyed create with a definitive
+   * refusal: a replay under the same key would have returned the record had it been created.
+   */
+  private static boolean settledByVendor(Plan<?> plan, CallState st) {
+    if (plan.safety != CreateSafety.KEYED || st.attempts.isEmpty()) return false;
+    int status = st.attempts.get(st.attempts.size() - 1).status();
+    return status >= 400 && status < 500 && status != 408 && status != 409 && status != 429;
   }
 
   private static <R> Plan<R> plan(ConnectionRuntime c, java.util.function.Supplier<Plan<R>> planner) {
@@ -282,6 +299,7 @@ public final class Pipeline {
                 + " after the vendor's rate limit; nothing was sent"));
       }
       sleep(pause);
+      st.waitedMs += pause.toMillis();
     }
     Duration left = remaining(st);
     if (left.isZero()) {
@@ -300,7 +318,10 @@ public final class Pipeline {
                 + c.policy.rateLimitPermits() + " per " + seconds(c.policy.rateLimitPeriod())
                 + "; nothing was sent"));
       }
-      if (!wait.isZero()) sleep(wait);
+      if (!wait.isZero()) {
+        sleep(wait);
+        st.waitedMs += wait.toMillis();
+      }
     }
     if (!c.breaker.tryAcquirePermit()) throw circuitOpen(c);
     left = remaining(st);
@@ -393,9 +414,12 @@ public final class Pipeline {
     return d.isNegative() ? Duration.ZERO : d;
   }
 
+  /** Records an attempt; its delay includes backoff, cooldown and rate-limit waits before it. */
   private void record(CallState st, int n, String kind, Duration delay, Exchange x, ErrorCode code) {
+    long waited = delay.toMillis() + st.waitedMs;
+    st.waitedMs = 0;
     st.attempts.add(new AuditEvent.Attempt(n, kind, x.response == null ? 0 : x.response.status(),
-        code == null ? null : code.name(), delay.toMillis(),
+        code == null ? null : code.name(), waited,
         TimeUnit.NANOSECONDS.toMillis(x.durationNanos), x.sent));
   }
 

@@ -1,0 +1,104 @@
+package dev.actionlayer.benchmarks;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import dev.actionlayer.Task;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The baseline: {@code tasks.get} as a competent developer would write it against Jira without
+ * Actionlayer. One shared OkHttp client (no OkHttp retries, no redirects, OkHttp's default 10 s
+ * connect/read/write timeouts), Basic auth computed once, the body streamed straight into a typed
+ * Moshi model, ADF flattened to text. No retries, breaker, limiter, bulkhead, deadline, redaction
+ * or audit.
+ */
+final class HandWrittenJira implements AutoCloseable {
+  public record IssueBean(String id, String key, Fields fields) {}
+
+  public record Fields(String summary, Object description, Project project) {}
+
+  public record Project(String key) {}
+
+  private static final JsonAdapter<IssueBean> ISSUE = new Moshi.Builder().build().adapter(IssueBean.class);
+
+  private final OkHttpClient client;
+  private final HttpUrl baseUrl;
+  private final String authorization;
+
+  HandWrittenJira(String baseUrl, String email, String apiToken) {
+    this.client = new OkHttpClient.Builder()
+        .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .connectionPool(new ConnectionPool(32, 1, TimeUnit.MINUTES))
+        .build();
+    this.baseUrl = HttpUrl.get(baseUrl);
+    this.authorization = "Basic " + Base64.getEncoder()
+        .encodeToString((email + ":" + apiToken).getBytes(StandardCharsets.UTF_8));
+  }
+
+  Task getTask(String id) throws IOException {
+    HttpUrl url = baseUrl.newBuilder()
+        .addPathSegments("rest/api/3/issue")
+        .addPathSegment(id)
+        .addQueryParameter("fields", "summary,description,project")
+        .build();
+    Request request = new Request.Builder()
+        .url(url)
+        .header("Authorization", authorization)
+        .header("Accept", "application/json")
+        .build();
+    try (Response response = client.newCall(request).execute()) {
+      ResponseBody body = response.body();
+      if (!response.isSuccessful()) {
+        throw new IOException("Jira answered HTTP " + response.code() + " for issue " + id);
+      }
+      IssueBean issue = ISSUE.fromJson(body.source());
+      if (issue == null || issue.id() == null) throw new IOException("no issue in the response");
+      Fields f = issue.fields();
+      if (f == null) return new Task(issue.id(), null, null, null);
+      return new Task(issue.id(), f.project() == null ? null : f.project().key(), f.summary(),
+          adfToText(f.description()));
+    }
+  }
+
+  /** Text nodes joined, hard breaks as newlines, top-level blocks separated by a blank line. */
+  static String adfToText(Object doc) {
+    if (doc instanceof String s) return s.isBlank() ? null : s;
+    if (!(doc instanceof Map<?, ?> m) || !(m.get("content") instanceof List<?> blocks)) return null;
+    StringBuilder out = new StringBuilder(256);
+    for (int i = 0; i < blocks.size(); i++) {
+      if (i > 0) out.append("\n\n");
+      appendText(blocks.get(i), out, 0);
+    }
+    String text = out.toString();
+    return text.isBlank() ? null : text;
+  }
+
+  private static void appendText(Object node, StringBuilder out, int depth) {
+    if (!(node instanceof Map<?, ?> m) || depth > 64) return;
+    Object type = m.get("type");
+    if ("text".equals(type) && m.get("text") instanceof String text) out.append(text);
+    else if ("hardBreak".equals(type)) out.append('\n');
+    if (m.get("content") instanceof List<?> children) {
+      for (Object child : children) appendText(child, out, depth + 1);
+    }
+  }
+
+  @Override
+  public void close() {
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+  }
+}

@@ -1,0 +1,223 @@
+package dev.actionlayer.jira;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.actionlayer.ActionError;
+import dev.actionlayer.ErrorCode;
+import dev.actionlayer.NewTask;
+import dev.actionlayer.Task;
+import dev.actionlayer.Tasks;
+import dev.actionlayer.testkit.FakeJira;
+import dev.actionlayer.testkit.Fault;
+import dev.actionlayer.testkit.RecordedCall;
+import dev.actionlayer.testkit.Requests;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Predicate;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A create must never make a second issue: without dedupe labels an ambiguous failure is reported
+ * as {@code OUTCOME_UNKNOWN} and never repeated; with them the issue is found by its label.
+ */
+class JiraNoDuplicateCreateTest {
+  private static final NewTask TASK = new NewTask("PROJ", "Fix login bug", "500s on /login\n\nSince Monday");
+  private static final Predicate<RecordedCall> POSTS = c -> c.method().equals("POST");
+  private static final Predicate<RecordedCall> SEARCHES = c -> c.pathWithoutQuery().equals("/rest/api/3/search/jql");
+
+  private final JiraHarness harness = new JiraHarness();
+  private final FakeJira jira = new FakeJira();
+
+  @BeforeEach
+  void start() {
+    jira.projects("PROJ").requireBasic(JiraHarness.EMAIL, JiraHarness.TOKEN);
+    jira.start();
+  }
+
+  @AfterEach
+  void stop() {
+    harness.close();
+    jira.close();
+  }
+
+  private Tasks unkeyed() {
+    return harness.tasks(Jira.connector(jira.uri(), JiraHarness.basic()));
+  }
+
+  private Tasks labelled() {
+    return harness.tasks(Jira.builder(jira.uri(), JiraHarness.basic()).dedupeLabels(true).build());
+  }
+
+  @Test
+  void createGetDeleteRoundTripAgainstTheFake() {
+    Tasks tasks = unkeyed();
+
+    Task created = tasks.create(TASK);
+    Task read = tasks.get(created.id());
+    Task byKey = tasks.get("PROJ-1");
+    tasks.delete(created.id());
+
+    assertThat(created).isEqualTo(new Task("10000", "PROJ", "Fix login bug", "500s on /login\n\nSince Monday"));
+    assertThat(read).isEqualTo(created);
+    assertThat(byKey).isEqualTo(created);
+    assertThat(jira.issueCount()).isZero();
+    assertThat(JiraHarness.failure(() -> tasks.get(created.id())).code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(JiraHarness.failure(() -> tasks.delete(created.id())).code()).isEqualTo(ErrorCode.NOT_FOUND);
+  }
+
+  @Test
+  void unkeyedCreateWhoseResponseIsLostIsOutcomeUnknownAndNeverRepeated() {
+    jira.on(Requests.creates()).nth(1).respond(Fault.applyThenReset());
+
+    ActionError e = JiraHarness.failure(() -> unkeyed().create(TASK)).error();
+
+    assertThat(e.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
+    assertThat(e.retryable()).isFalse();
+    assertThat(jira.requestCount(POSTS)).isEqualTo(1);
+    assertThat(jira.issueCount()).isEqualTo(1);
+  }
+
+  @Test
+  void labelledCreateWhoseResponseIsLostIsFoundByItsLabelInsteadOfRepeated() {
+    jira.searchLag(2); // search is eventually consistent: the new issue is invisible to two searches
+    jira.on(Requests.creates()).nth(1).respond(Fault.applyThenReset());
+
+    Task task = labelled().create(TASK);
+
+    assertThat(jira.issues()).hasSize(1);
+    FakeJira.Issue issue = jira.issues().get(0);
+    assertThat(task).isEqualTo(new Task(issue.id(), "PROJ", "Fix login bug", "500s on /login\n\nSince Monday"));
+    assertThat(jira.requestCount(POSTS)).isEqualTo(1);
+    assertThat(jira.requestCount(SEARCHES)).isEqualTo(3);
+    RecordedCall search = jira.requests().stream().filter(SEARCHES).findFirst().orElseThrow();
+    assertThat(search.queryParameter("jql")).isEqualTo("labels = \"" + issue.labels().get(0) + "\"");
+    assertThat(search.queryParameter("fields")).isEqualTo("summary,description,project");
+    assertThat(search.queryParameter("maxResults")).isEqualTo("2");
+    assertThat(issue.labels()).singleElement().asString().startsWith("actionlayer-");
+  }
+
+  @Test
+  void labelledCreateWhoseSuccessBodyIsUnreadableIsReconciled() {
+    jira.on(Requests.creates()).nth(1).respond(Fault.applyThenGarbage());
+
+    Task task = labelled().create(TASK);
+
+    assertThat(task.id()).isEqualTo(jira.issues().get(0).id());
+    assertThat(jira.requestCount(POSTS)).isEqualTo(1);
+    assertThat(jira.issueCount()).isEqualTo(1);
+  }
+
+  @Test
+  void unkeyedCreateWhoseSuccessBodyIsCutOffIsOutcomeUnknown() {
+    jira.on(Requests.creates()).nth(1).respond(Fault.applyThenTruncate());
+
+    ActionError e = JiraHarness.failure(() -> unkeyed().create(TASK)).error();
+
+    assertThat(e.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
+    assertThat(jira.requestCount(POSTS)).isEqualTo(1);
+  }
+
+  @Test
+  void a503OnCreateIsRetriedBecauseJiraDidNotApplyIt() {
+    jira.on(Requests.creates()).nth(1).respond(FakeJira.serviceUnavailable503(3));
+
+    Task task = unkeyed().create(TASK);
+
+    assertThat(task.id()).isEqualTo("10000");
+    assertThat(jira.requestCount(POSTS)).isEqualTo(2);
+    assertThat(jira.issueCount()).isEqualTo(1);
+    assertThat(harness.sleeper.sleeps()).containsExactly(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void a429OnCreateIsRetriedAfterTheRetryAfter() {
+    jira.on(Requests.creates()).nth(1).respond(
+        FakeJira.rateLimited429Json(2, "2024-05-05T18:02Z", "jira-burst-based"));
+
+    Task task = unkeyed().create(TASK);
+
+    assertThat(task.id()).isEqualTo("10000");
+    assertThat(jira.requestCount(POSTS)).isEqualTo(2);
+    assertThat(harness.sleeper.sleeps()).containsExactly(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void a500OnAnUnkeyedCreateIsNotRetriedBecauseJiraMayHaveAppliedIt() {
+    jira.on(Requests.creates()).nth(1).respond(Fault.html(500));
+
+    ActionError e = JiraHarness.failure(() -> unkeyed().create(TASK)).error();
+
+    assertThat(e.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
+    assertThat(e.httpStatus()).isEqualTo(500);
+    assertThat(e.message()).doesNotContain("<");
+    assertThat(jira.requestCount(POSTS)).isEqualTo(1);
+  }
+
+  @Test
+  void a500OnALabelledCreateIsLookedUpAndReportedUnknownWhenNothingShowsUp() {
+    jira.on(Requests.creates()).nth(1).respond(Fault.html(500));
+
+    ActionError e = JiraHarness.failure(() -> labelled().create(TASK)).error();
+
+    assertThat(e.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
+    assertThat(jira.requestCount(POSTS)).isEqualTo(1);
+    assertThat(jira.requestCount(SEARCHES)).isGreaterThanOrEqualTo(2);
+    assertThat(jira.issueCount()).isZero();
+  }
+
+  @Test
+  void wrongCredentialsGetJirasPlainText401AsUnauthenticated() {
+    Tasks tasks = harness.tasks(Jira.connector(jira.uri(),
+        dev.actionlayer.Credentials.basic(JiraHarness.EMAIL, "wrong-token-000")));
+
+    ActionError e = JiraHarness.failure(() -> tasks.create(TASK)).error();
+
+    assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+    assertThat(e.message())
+        .isEqualTo("Jira rejected the credentials: Client must be authenticated to access this resource.");
+    assertThat(e.vendorRequestId()).isNotEmpty();
+    assertThat(jira.issueCount()).isZero();
+  }
+
+  @Test
+  void anUnknownProjectIsAFieldErrorOnProject() {
+    ActionError e = JiraHarness.failure(() -> unkeyed().create(new NewTask("NOPE", "x", null))).error();
+
+    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    assertThat(e.fieldErrors()).containsEntry("project", "valid project is required");
+  }
+
+  @Test
+  void aConnectionRefusedBeforeTheRequestWasSentIsRetried() throws IOException {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    try (MockWebServer late = new MockWebServer()) {
+      late.enqueue(new MockResponse.Builder().code(201).addHeader("Content-Type", "application/json")
+          .body("{\"id\":\"10000\",\"key\":\"PROJ-1\",\"self\":\"x\"}").build());
+      // Nothing listens until the pipeline backs off after the refused first attempt.
+      harness.sleeper.onFirstSleep(() -> {
+        try {
+          late.start(InetAddress.getLoopbackAddress(), port);
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Tasks tasks = harness.tasks(Jira.connector(URI.create("http://127.0.0.1:" + port), JiraHarness.basic()),
+          p -> p.maxAttempts(5));
+
+      Task task = tasks.create(TASK);
+
+      assertThat(task.id()).isEqualTo("10000");
+      assertThat(late.getRequestCount()).isEqualTo(1);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.actionlayer.jira;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.actionlayer.ActionError;
+import dev.actionlayer.Credentials;
+import dev.actionlayer.ErrorCode;
+import dev.actionlayer.NewTask;
+import dev.actionlayer.Tasks;
+import dev.actionlayer.spi.Connector;
+import java.io.IOException;
+import java.net.URI;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Values from the agent are data: they never choose an endpoint, and bad ones never leave the process. */
+class JiraRequestSafetyTest {
+  private final JiraHarness harness = new JiraHarness();
+  private final MockWebServer server = new MockWebServer();
+
+  @BeforeEach
+  void start() throws IOException {
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    harness.close();
+    server.close();
+  }
+
+  private Tasks tasks() {
+    return harness.tasks(Jira.connector(server.url("/").uri(), JiraHarness.basic()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"../../rest/api/3/myself", "PROJ-1/../x", "a?b", "PROJ-1\r\nX-Injected: 1",
+      "%2e%2e", "..", ".", "PROJ-1 ", " 10000", "PROJ-1#frag", "PROJ-", "-1", "10000;x", "proj-1", ""})
+  void refusesAnIdThatIsNotAJiraIssueIdOrKeyBeforeAnyRequest(String id) {
+    Tasks tasks = tasks();
+
+    ActionError get = JiraHarness.failure(() -> tasks.get(id)).error();
+    ActionError delete = JiraHarness.failure(() -> tasks.delete(id)).error();
+
+    assertThat(get.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    assertThat(delete.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    assertThat(get.fieldErrors()).containsKey("id");
+    assertThat(delete.fieldErrors()).containsKey("id");
+    assertThat(get.attempts()).isZero();
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void createWithoutAProjectKeyIsRefusedBeforeAnyRequest() {
+    ActionError e = JiraHarness.failure(() -> tasks().create(new NewTask(null, "Fix it", null))).error();
+
+    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    assertThat(e.fieldErrors()).containsEntry("project", "is required for Jira (the project key)");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"proj", "1PROJ", "PR OJ", "PROJ-1", "PRÖJ", "PROJ\"}"})
+  void createWithSomethingElseThanAProjectKeyIsRefusedBeforeAnyRequest(String project) {
+    ActionError e = JiraHarness.failure(() -> tasks().create(new NewTask(project, "Fix it", null))).error();
+
+    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    assertThat(e.fieldErrors()).containsKey("project");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void refusesPlainHttpToANonLoopbackHost() {
+    assertThatThrownBy(() -> Jira.connector(URI.create("http://example.com"), JiraHarness.basic()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
+    assertThatThrownBy(() -> Jira.builder(URI.create("http://acme.atlassian.net"), JiraHarness.basic()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void acceptsHttpsAndPlainHttpToLoopback() {
+    Connector loopback = Jira.connector(URI.create("http://127.0.0.1:8080"), JiraHarness.basic());
+    Connector site = Jira.connector(URI.create("https://acme.atlassian.net"), Credentials.bearer("t0ken-abc"));
+
+    assertThat(loopback.baseUri()).isEqualTo(URI.create("http://127.0.0.1:8080"));
+    assertThat(site.vendor()).isEqualTo("jira");
+    assertThat(site.requestIdHeader()).isEqualTo("X-AREQUESTID");
+  }
+
+  @Test
+  void builderValidatesEachArgumentAtOnce() {
+    URI uri = URI.create("https://acme.atlassian.net");
+    assertThatThrownBy(() -> Jira.connector(null, JiraHarness.basic())).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> Jira.connector(uri, null))
+        .isInstanceOf(NullPointerException.class).hasMessage("credentials == null");
+    assertThatThrownBy(() -> Jira.builder(uri, JiraHarness.basic()).issueType(" "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("issueType");
+    assertThatThrownBy(() -> Jira.builder(uri, JiraHarness.basic()).issueType("Bug\n"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("issueType");
+  }
+
+  @Test
+  void connectorToStringNeverShowsTheSecret() {
+    assertThat(Jira.connector(URI.create("https://acme.atlassian.net"), JiraHarness.basic()).toString())
+        .contains("acme.atlassian.net").doesNotContain(JiraHarness.TOKEN);
+  }
+}
