@@ -36,9 +36,11 @@ class ValidationTest extends PipelineTestSupport {
   }
 
   @Test
-  void aNullIdIsAnInvalidRequest() {
+  void aNullIdOrInputIsAnInvalidRequest() {
     layer();
     assertThat(thrown(() -> tasks().delete(null)).code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    assertThat(thrown(() -> tasks().create(null)).code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test

@@ -36,8 +36,8 @@ public final class ResourceCalls<N, R> {
 
   /** Creates {@code input}; {@code idempotencyKey} must be the same for every repeat of one logical create. */
   public R create(N input, String idempotencyKey, String principal, Map<String, String> context) {
-    Objects.requireNonNull(input, "input == null");
     String operation = noun + ".create";
+    if (input == null) throw dev.actionlayer.ActionException.invalidField("input", "is required");
     return pipeline.execute(connection, operation, () -> {
       CallContext ctx = new CallContext(idempotencyKey, operation);
       CreateSafety safety = Objects.requireNonNull(resource.createSafety(), "createSafety() == null");
