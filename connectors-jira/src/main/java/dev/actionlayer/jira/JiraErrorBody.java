@@ -44,7 +44,9 @@ final class JiraErrorBody {
       }
       return new JiraErrorBody(true, messages, fields);
     }
-    if (response.mediaType().equals("text/plain") && !response.isJson() && !response.isTruncated()) {
+    // Jira's plain-text 401 is not known to always carry a Content-Type; a bare line counts too.
+    String type = response.mediaType();
+    if ((type.equals("text/plain") || type.isEmpty()) && !response.isJson() && !response.isTruncated()) {
       addText(messages, response.bodyString());
     }
     return new JiraErrorBody(false, messages, fields);

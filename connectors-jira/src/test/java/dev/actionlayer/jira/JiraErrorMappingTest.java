@@ -236,6 +236,16 @@ class JiraErrorMappingTest {
   }
 
   @Test
+  void unauthorizedTextWithoutAContentTypeIsReadToo() {
+    server.enqueue(response(401, null, UNAUTHENTICATED_TEXT + "\n").build());
+
+    ActionError e = getFails();
+
+    assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+    assertThat(e.message()).isEqualTo("Jira rejected the credentials: " + UNAUTHENTICATED_TEXT);
+  }
+
+  @Test
   void jsonUnauthorizedVariantsReadTheSame() {
     server.enqueue(json(401, "{\"message\":\"" + UNAUTHENTICATED_TEXT + "\",\"status-code\":401}"));
     server.enqueue(json(401, "{\"errorMessages\":[\"" + UNAUTHENTICATED_TEXT + "\"],\"errors\":{}}"));

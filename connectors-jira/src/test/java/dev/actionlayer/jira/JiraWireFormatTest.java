@@ -120,6 +120,17 @@ class JiraWireFormatTest {
   }
 
   @Test
+  void aBaseUriWithATrailingSlashKeepsItsPath() throws Exception {
+    server.enqueue(json(201, CREATED));
+    Tasks tasks = harness.tasks(Jira.connector(server.url("/ex/jira/cloud-123/").uri(),
+        Credentials.bearer("oauth-access-token-456")));
+
+    tasks.create(new NewTask("PROJ", "Fix login bug", null));
+
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/ex/jira/cloud-123/rest/api/3/issue");
+  }
+
+  @Test
   void getAsksForTheTaskFieldsAndReadsTheIssueBeanWithItsAdfDescription() throws Exception {
     server.enqueue(json(200, "{\"expand\":\"renderedFields\",\"id\":\"10002\",\"self\":\"x\","
         + "\"key\":\"PROJ-7\",\"fields\":{\"summary\":\"Fix login bug\",\"project\":{\"self\":\"p\","
