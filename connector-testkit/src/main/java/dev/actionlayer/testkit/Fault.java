@@ -10,7 +10,7 @@ import mockwebserver3.SocketEffect;
 /**
  * What a fake vendor does instead of (or after) answering normally; installed with
  * {@link FakeVendor#on}. Canned faults ({@link #status}, {@link #html}, {@link #empty},
- * {@link #hugeBody}) and {@link #resetBeforeRequest}/{@link #stall} leave the fake's state
+ * {@link #hugeBody}) and {@link #resetWithoutApplying}/{@link #stall} leave the fake's state
  * untouched; the {@code applyThen...} faults let the fake apply the request first, which is how
  * "the vendor did it but the client never heard" is tested.
  *
@@ -24,7 +24,7 @@ import mockwebserver3.SocketEffect;
 public final class Fault {
 
   enum Kind {
-    CANNED, RESET_BEFORE_REQUEST, APPLY_THEN_RESET, APPLY_THEN_TRUNCATE, APPLY_THEN_GARBAGE, STALL
+    CANNED, RESET_WITHOUT_APPLYING, APPLY_THEN_RESET, APPLY_THEN_TRUNCATE, APPLY_THEN_GARBAGE, STALL
   }
 
   static final String GARBAGE = "<html><head><title>Proxy</title></head>"
@@ -80,9 +80,14 @@ public final class Fault {
     return canned(status, null, ErrorPages.HTML_UTF8, bytes);
   }
 
-  /** Drops the connection before answering; the request is not applied. */
-  public static Fault resetBeforeRequest() {
-    return socket(Kind.RESET_BEFORE_REQUEST);
+  /**
+   * Drops the connection before answering, without applying the request. The client has already
+   * sent it, so to the client this looks exactly like {@link #applyThenReset()}: a careful client
+   * must treat it as ambiguous (an unkeyed create is {@code OUTCOME_UNKNOWN}, not retried). Only a
+   * refused connection is provably unsent.
+   */
+  public static Fault resetWithoutApplying() {
+    return socket(Kind.RESET_WITHOUT_APPLYING);
   }
 
   /** Applies the request (the create is stored), then drops the connection before any response. */
@@ -140,7 +145,7 @@ public final class Fault {
     switch (kind) {
       case CANNED:
         return cannedResponse();
-      case RESET_BEFORE_REQUEST:
+      case RESET_WITHOUT_APPLYING:
       case APPLY_THEN_RESET:
         // MockWebServer 5 reads onRequestStart from Dispatcher.peek() when a connection is
         // accepted, before any request is known, so a per-request rule closes the socket at

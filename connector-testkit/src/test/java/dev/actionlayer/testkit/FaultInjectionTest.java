@@ -36,8 +36,8 @@ class FaultInjectionTest {
   }
 
   @Test
-  void resetBeforeRequestFailsTheCallAndStoresNothing() {
-    jira.on(Requests.creates()).always().respond(Fault.resetBeforeRequest());
+  void resetWithoutApplyingFailsTheCallAndStoresNothing() {
+    jira.on(Requests.creates()).always().respond(Fault.resetWithoutApplying());
     assertThatThrownBy(() -> http.create("never applied")).isInstanceOf(IOException.class);
     assertThat(jira.issueCount()).isZero();
     assertThat(jira.requestCount()).isEqualTo(1);

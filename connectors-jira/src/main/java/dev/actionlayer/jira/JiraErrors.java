@@ -36,7 +36,7 @@ final class JiraErrors {
             + (body.text() == null ? " (" + HttpErrors.describe(response) + ")" : ": " + body.text()));
         break;
       case 404:
-        b = body.isJiraJson() ? base.toBuilder().message(body.text()) : wrongPath(base, response);
+        b = body.isJiraJson() ? base.toBuilder().message(body.text()) : wrongPath(response);
         break;
       case 429:
       case 503:
@@ -52,8 +52,8 @@ final class JiraErrors {
    * Jira's REST API answers a missing issue with JSON; an HTML (or otherwise foreign) 404 means the
    * request reached the wrong place. That is not "already deleted", and repeating will not help.
    */
-  private static ActionError.Builder wrongPath(ActionError base, VendorResponse response) {
-    return recode(base, ErrorCode.UPSTREAM_ERROR).retryable(false)
+  private static ActionError.Builder wrongPath(VendorResponse response) {
+    return HttpErrors.byStatus(response, ErrorCode.UPSTREAM_ERROR).retryable(false)
         .message("Jira answered " + HttpErrors.describe(response) + " instead of a REST API error:"
             + " the path does not exist there; check the connection's base URI (the site, e.g."
             + " https://your-domain.atlassian.net, or https://api.atlassian.com/ex/jira/{cloudId})");
@@ -70,7 +70,7 @@ final class JiraErrors {
     Duration wait = base.retryAfter().orElseGet(() -> JiraRateLimits.untilReset(response));
     ActionError.Builder b;
     if (JiraRateLimits.isQuota(reason)) {
-      b = recode(base, ErrorCode.QUOTA_EXHAUSTED).retryable(false)
+      b = HttpErrors.byStatus(response, ErrorCode.QUOTA_EXHAUSTED).retryable(false)
           .message("Jira's rate-limit quota is spent (" + reason + ")"
               + (body.text() == null ? "" : ": " + body.text()));
     } else if (response.status() == 429) {
@@ -80,12 +80,6 @@ final class JiraErrors {
       b = base.toBuilder().message(body.text());
     }
     return b.retryAfter(wait).vendorCode(reason);
-  }
-
-  /** The base error's status, wait and message under another code (the SPI builder fixes the code). */
-  private static ActionError.Builder recode(ActionError base, ErrorCode code) {
-    return ActionError.builder(code).httpStatus(base.httpStatus())
-        .retryAfter(base.retryAfter().orElse(null)).message(base.message());
   }
 
   private static String requestId(VendorResponse response) {

@@ -195,6 +195,12 @@ class JiraErrorMappingTest {
     assertThat(e.vendorCode()).isEqualTo("jira-quota-tenant-based");
     assertThat(e.message()).contains("quota", "The request has been rate-limited.");
     assertThat(server.getRequestCount()).isEqualTo(1);
+
+    // The spent quota pauses the connection, and later callers hear why, without sending.
+    ActionError later = JiraHarness.failure(() -> tasks.get("PROJ-2")).error();
+    assertThat(later.code()).isEqualTo(ErrorCode.QUOTA_EXHAUSTED);
+    assertThat(later.message()).contains("quota ran out", "nothing was sent");
+    assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test

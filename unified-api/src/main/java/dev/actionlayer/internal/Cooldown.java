@@ -1,5 +1,6 @@
 package dev.actionlayer.internal;
 
+import dev.actionlayer.ErrorCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,11 +11,18 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Cooldown {
   private final AtomicLong untilMillis = new AtomicLong(0);
+  /** Why the connection is paused: a spent quota must not read as a short rate limit. */
+  private volatile ErrorCode reason = ErrorCode.RATE_LIMITED;
 
-  /** Extends the pause to {@code until} (never shortens it). */
-  void pauseUntil(Instant until) {
+  /** Extends the pause to {@code until} (never shortens it), for {@code reason}. */
+  void pauseUntil(Instant until, ErrorCode reason) {
     long target = until.toEpochMilli();
-    untilMillis.accumulateAndGet(target, Math::max);
+    if (untilMillis.accumulateAndGet(target, Math::max) == target) this.reason = reason;
+  }
+
+  /** The code of the response that set the current pause. */
+  ErrorCode reason() {
+    return reason;
   }
 
   /** How long callers must still wait at {@code now}; zero when not paused. */

@@ -294,9 +294,11 @@ public final class Pipeline {
     Duration pause = c.cooldown.remaining(clock.instant());
     if (!pause.isZero()) {
       if (pause.compareTo(c.policy.maxWait()) > 0 || pause.compareTo(remaining(st)) >= 0) {
-        throw fail(ActionError.builder(ErrorCode.RATE_LIMITED).retryAfter(pause)
-            .message("connection '" + c.name + "' is paused for " + seconds(pause)
-                + " after the vendor's rate limit; nothing was sent"));
+        ErrorCode reason = c.cooldown.reason();
+        throw fail(ActionError.builder(reason).retryAfter(pause)
+            .message("connection '" + c.name + "' is paused for " + seconds(pause) + " after the vendor's "
+                + (reason == ErrorCode.QUOTA_EXHAUSTED ? "quota ran out" : "rate limit")
+                + "; nothing was sent"));
       }
       sleep(pause);
       st.waitedMs += pause.toMillis();
@@ -378,7 +380,8 @@ public final class Pipeline {
     if (response == null || error.retryAfter().isEmpty()) return;
     if (error.code() == ErrorCode.RATE_LIMITED || error.code() == ErrorCode.UNAVAILABLE
         || error.code() == ErrorCode.QUOTA_EXHAUSTED) {
-      c.cooldown.pauseUntil(response.receivedAt().plus(error.retryAfter().get()));
+      c.cooldown.pauseUntil(response.receivedAt().plus(error.retryAfter().get()),
+          error.code() == ErrorCode.QUOTA_EXHAUSTED ? ErrorCode.QUOTA_EXHAUSTED : ErrorCode.RATE_LIMITED);
     }
   }
 

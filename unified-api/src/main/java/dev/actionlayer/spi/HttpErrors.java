@@ -22,8 +22,16 @@ public final class HttpErrors {
    * alone, and a safe default message (never the body).
    */
   public static ActionError.Builder byStatus(VendorResponse response) {
+    return byStatus(response, codeFor(response.status()));
+  }
+
+  /**
+   * Like {@link #byStatus(VendorResponse)} but with the code the vendor's body means (a 429 that
+   * is really a spent quota, a 404 page that is really a wrong base URI); retryability defaults
+   * from {@code code}.
+   */
+  public static ActionError.Builder byStatus(VendorResponse response, ErrorCode code) {
     int status = response.status();
-    ErrorCode code = codeFor(status);
     ActionError.Builder b = ActionError.builder(code).httpStatus(status);
     if (status >= 300 && status < 400) {
       b.retryable(false).message("unexpected redirect (HTTP " + status + "); redirects are never followed");

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The one Moshi instance connectors share, and lenient readers for vendor JSON of unknown shape
- * (error bodies). Thread-safe.
+ * (error bodies). Thread-safe. Moshi reads records and classes reflectively only when they are
+ * public: declare a connector's wire models as public nested records of a package-private class.
  */
 public final class Json {
   /** The shared Moshi; build typed adapters from it once, in a static field. */
