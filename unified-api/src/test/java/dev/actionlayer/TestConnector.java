@@ -49,6 +49,15 @@ final class TestConnector implements Connector {
     return "X-Request-Id";
   }
 
+  /** Reports {@code X-Usage: used/limit} like Salesforce's Sforce-Limit-Info. */
+  @Override
+  public dev.actionlayer.spi.VendorUsage usage(VendorResponse response) {
+    String h = response.header("X-Usage");
+    if (h == null) return null;
+    String[] parts = h.split("/");
+    return new dev.actionlayer.spi.VendorUsage(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+  }
+
   @Override
   public Resource<NewTask, Task> tasks() {
     return new Resource<>() {
@@ -82,6 +91,16 @@ final class TestConnector implements Connector {
       @Override
       public VendorRequest delete(String id) {
         return VendorRequest.delete().path("tasks").segment(id).build();
+      }
+
+      /** A 409 carrying the existing id means "already created": read it back. */
+      @Override
+      public Task recoverCreate(VendorResponse response, NewTask input, CallContext context) throws IOException {
+        Map<String, Object> json = Json.objectOrNull(response.bodyString());
+        if (response.status() != 409 || Json.string(json, "existingId") == null) return null;
+        VendorResponse existing = context.exchange(get(Json.string(json, "existingId")));
+        if (!existing.isSuccessful()) throw new dev.actionlayer.ActionException(mapError(existing));
+        return read(existing);
       }
 
       @Override

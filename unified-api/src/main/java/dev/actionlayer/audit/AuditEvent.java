@@ -24,6 +24,7 @@ import okio.Buffer;
  * @param deduplicated whether the call was answered from an identical earlier create
  * @param reconciled whether the result was found by reconciliation after an ambiguous failure
  * @param vendorRequestId the vendor's request id of the last response, or null
+ * @param vendorUsage the allowance usage the vendor last reported ({@code used/limit}), or null
  * @param context extra correlation, e.g. {@code sagaId} and {@code step}; may be empty
  */
 public record AuditEvent(
@@ -45,6 +46,7 @@ public record AuditEvent(
     boolean reconciled,
     String vendorRequestId,
     long durationMs,
+    String vendorUsage,
     Map<String, String> context) {
 
   public AuditEvent {
@@ -65,7 +67,8 @@ public record AuditEvent(
   /**
    * One request sent (or, for {@code sent == false}, one that failed before reaching the vendor).
    *
-   * @param kind {@code call} for the operation itself, {@code reconcile} for a lookup after an
+   * @param kind {@code call} for the operation itself, {@code aux} for a request the connector needed
+   *     on the way (an id to pre-generate, a read-back), {@code reconcile} for a lookup after an
    *     ambiguous create
    * @param status the HTTP status, 0 when no response arrived
    * @param code the error code of a failed attempt, or null when it succeeded
@@ -123,6 +126,7 @@ public record AuditEvent(
       w.name("reconciled").value(reconciled);
       w.name("vendorRequestId").value(vendorRequestId);
       w.name("durationMs").value(durationMs);
+      w.name("vendorUsage").value(vendorUsage);
       if (!context.isEmpty()) writeMap(w, "context", context);
       w.endObject();
     } catch (IOException e) {

@@ -47,6 +47,7 @@ final class Audits {
         st.reconciled,
         vendorRequestId,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - st.startNanos),
+        c.lastUsage == null ? null : c.lastUsage.toString(),
         context);
   }
 

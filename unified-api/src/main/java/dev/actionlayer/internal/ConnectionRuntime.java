@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.actionlayer.ConnectionPolicy;
 import dev.actionlayer.spi.Connector;
+import dev.actionlayer.spi.VendorUsage;
 import dev.failsafe.Bulkhead;
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.RateLimiter;
@@ -28,6 +29,10 @@ public final class ConnectionRuntime {
   final CircuitBreaker<Object> breaker;
   final Bulkhead<Object> bulkhead;
   final RateLimiter<Object> limiter;
+  /** A quarter of the rate, used while the vendor reports the allowance nearly spent. */
+  final RateLimiter<Object> conservingLimiter;
+  /** The latest allowance usage the vendor reported, or null. */
+  volatile VendorUsage lastUsage;
   final RetryPolicy<Object> retryPolicy;
   final Cooldown cooldown = new Cooldown();
   final RetryBudget budget;
@@ -50,6 +55,8 @@ public final class ConnectionRuntime {
     this.bulkhead = Bulkhead.builder(policy.maxConcurrentCalls()).build();
     this.limiter = policy.rateLimitPermits() == 0 ? null
         : RateLimiter.burstyBuilder(policy.rateLimitPermits(), policy.rateLimitPeriod()).build();
+    this.conservingLimiter = policy.rateLimitPermits() == 0 ? null
+        : RateLimiter.smoothBuilder(Math.max(1, policy.rateLimitPermits() / 4), policy.rateLimitPeriod()).build();
     // The pipeline decides each retry itself (safety, budget, deadline) and signals it with
     // RetrySignal; Failsafe runs the attempts and enforces the attempt ceiling.
     this.retryPolicy = RetryPolicy.builder()
@@ -62,6 +69,15 @@ public final class ConnectionRuntime {
             .expireAfterWrite(policy.duplicateWindow())
             .maximumSize(10_000)
             .build();
+  }
+
+  /** Usage at or above this fraction of the vendor's allowance switches to the conserving limiter. */
+  static final double CONSERVE_AT = 0.9;
+
+  /** The limiter for the next request: slower once the vendor says the allowance is nearly spent. */
+  RateLimiter<Object> limiter() {
+    VendorUsage usage = lastUsage;
+    return usage != null && usage.fraction() >= CONSERVE_AT ? conservingLimiter : limiter;
   }
 
   public String name() {

@@ -20,6 +20,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import dev.actionlayer.spi.VendorRequest;
 import okhttp3.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,12 +56,13 @@ public final class Pipeline {
    * Plans and runs one logical call on connection {@code c} for {@code principal}, auditing the
    * outcome. A plan that cannot be built (bad input) fails before any I/O and is audited too.
    */
-  <R> R execute(ConnectionRuntime c, String operation, java.util.function.Supplier<Plan<R>> planner,
-      String principal, Map<String, String> context) {
+  <R> R execute(ConnectionRuntime c, String operation,
+      Function<Function<VendorRequest, VendorResponse>, Plan<R>> planner, String principal,
+      Map<String, String> context) {
     CallState st = new CallState(TraceIds.current(), clock.instant(), c.policy.deadline());
     Plan<R> plan = null;
     try {
-      plan = plan(c, planner);
+      plan = plan(c, planner, request -> exchange(c, st, request));
       R result = plan.kind == Plan.Kind.CREATE && c.recentCreates != null
           ? deduplicated(c, plan, principal, st)
           : guarded(c, plan, st);
@@ -89,9 +92,11 @@ public final class Pipeline {
     return status >= 400 && status < 500 && status != 408 && status != 409 && status != 429;
   }
 
-  private static <R> Plan<R> plan(ConnectionRuntime c, java.util.function.Supplier<Plan<R>> planner) {
+  private static <R> Plan<R> plan(ConnectionRuntime c,
+      Function<Function<VendorRequest, VendorResponse>, Plan<R>> planner,
+      Function<VendorRequest, VendorResponse> exchanger) {
     try {
-      return planner.get();
+      return planner.apply(exchanger);
     } catch (ActionException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -195,6 +200,13 @@ public final class Pipeline {
           .build();
       applied = true;
     } else if (response != null) {
+      if (plan.kind == Plan.Kind.CREATE && plan.recoverer != null) {
+        R recovered = recover(plan, response);
+        if (recovered != null) {
+          record(st, n, "call", delay, x, null);
+          return recovered;
+        }
+      }
       error = mapError(c, response);
       applied = false;
       // A 500 (or a proxy's 502/504) may come after the vendor applied the write.
@@ -221,6 +233,37 @@ public final class Pipeline {
       if (applied) error = error.toBuilder().retryable(true).build(); // KEYED: a repeat replays
     }
     throw retryOrFail(c, st, n, error);
+  }
+
+  /** Asks the connector whether an error answer to a create means "already created". */
+  private static <R> R recover(Plan<R> plan, VendorResponse response) {
+    try {
+      return plan.recoverer.read(response);
+    } catch (IOException e) {
+      throw new ActionException(ActionError.builder(ErrorCode.OUTCOME_UNKNOWN)
+          .httpStatus(response.status())
+          .message("the vendor says the record already exists, but it could not be read back")
+          .build());
+    }
+  }
+
+  /**
+   * One auxiliary request a connector needs while translating (never retried); recorded in the
+   * audit as an {@code aux} attempt.
+   */
+  private VendorResponse exchange(ConnectionRuntime c, CallState st, VendorRequest request) {
+    Exchange x = sendProtected(c, transport.toOkHttp(c, request), st);
+    int n = (int) st.attempts.stream().filter(a -> a.kind().equals("aux")).count() + 1;
+    if (x.response == null || x.failure != null) {
+      ActionError error = x.response == null ? transportError(x)
+          : ActionError.builder(ErrorCode.UPSTREAM_ERROR).httpStatus(x.response.status())
+              .message("the vendor's response was cut off").build();
+      record(st, n, "aux", Duration.ZERO, x, error.code());
+      throw new ActionException(error);
+    }
+    record(st, n, "aux", Duration.ZERO, x,
+        x.response.isSuccessful() ? null : dev.actionlayer.spi.HttpErrors.codeFor(x.response.status()));
+    return x.response;
   }
 
   /** Decides whether to retry: only retryable errors, within attempts, cap, deadline and budget. */
@@ -311,8 +354,9 @@ public final class Pipeline {
     // Cheap early exit that spends no rate-limit permit; once the open delay has passed, the
     // permit request below moves the breaker to half-open.
     if (c.breaker.isOpen() && c.breaker.getRemainingDelay().toNanos() > 0) throw circuitOpen(c);
-    if (c.limiter != null) {
-      Duration wait = c.limiter.tryReservePermit(min(left, c.policy.maxWait()));
+    dev.failsafe.RateLimiter<Object> limiter = c.limiter();
+    if (limiter != null) {
+      Duration wait = limiter.tryReservePermit(min(left, c.policy.maxWait()));
       if (wait.isNegative()) {
         throw fail(ActionError.builder(ErrorCode.RATE_LIMITED)
             .retryAfter(c.policy.rateLimitPeriod())
@@ -335,9 +379,21 @@ public final class Pipeline {
     Exchange x = transport.send(c, request, min(left, c.policy.attemptTimeout()));
     if (x.isVendorFailure()) c.breaker.recordFailure();
     else c.breaker.recordSuccess();
-    if (x.response != null) st.lastResponse = x.response;
+    if (x.response != null) {
+      st.lastResponse = x.response;
+      observeUsage(c, x.response);
+    }
     if (x.sent) st.sent++;
     return x;
+  }
+
+  private static void observeUsage(ConnectionRuntime c, VendorResponse response) {
+    try {
+      dev.actionlayer.spi.VendorUsage usage = c.connector.usage(response);
+      if (usage != null) c.lastUsage = usage;
+    } catch (RuntimeException e) {
+      log.warn("connector {} failed to read usage", c.connector.vendor(), e);
+    }
   }
 
   private ActionException circuitOpen(ConnectionRuntime c) {

@@ -36,12 +36,14 @@ final class Plan<R> {
   final Map<String, String> auditRequest;
   final Function<R, String> idOf;
   final Object dedupeInput;
+  /** For creates: reads "already created" out of an error answer, or null. */
+  final Reader<R> recoverer;
   /** The record a read or delete targets; null for creates. */
   final String targetId;
 
   Plan(String operation, Kind kind, CallContext context, VendorRequest request, Reader<R> reader,
       CreateSafety safety, VendorRequest find, Reader<R> findReader, Map<String, String> auditRequest,
-      Function<R, String> idOf, Object dedupeInput, String targetId) {
+      Function<R, String> idOf, Object dedupeInput, String targetId, Reader<R> recoverer) {
     this.operation = operation;
     this.kind = kind;
     this.context = context;
@@ -54,5 +56,6 @@ final class Plan<R> {
     this.idOf = idOf;
     this.dedupeInput = dedupeInput;
     this.targetId = targetId;
+    this.recoverer = recoverer;
   }
 }

@@ -38,34 +38,35 @@ public final class ResourceCalls<N, R> {
   public R create(N input, String idempotencyKey, String principal, Map<String, String> context) {
     String operation = noun + ".create";
     if (input == null) throw dev.actionlayer.ActionException.invalidField("input", "is required");
-    return pipeline.execute(connection, operation, () -> {
-      CallContext ctx = new CallContext(idempotencyKey, operation);
+    return pipeline.execute(connection, operation, exchanger -> {
+      CallContext ctx = new CallContext(idempotencyKey, operation, exchanger);
       CreateSafety safety = Objects.requireNonNull(resource.createSafety(), "createSafety() == null");
       VendorRequest find = safety == CreateSafety.FINDABLE ? resource.find(input, ctx) : null;
       return new Plan<R>(operation, Plan.Kind.CREATE, ctx, resource.create(input, ctx),
           response -> resource.readCreated(response, input, ctx), safety, find,
           find == null ? null : response -> resource.readFound(response, input, ctx),
-          Map.of("input", input.toString()), idOf, input, null);
+          Map.of("input", input.toString()), idOf, input, null,
+          response -> resource.recoverCreate(response, input, ctx));
     }, principal, context);
   }
 
   public R get(String id, String principal, Map<String, String> context) {
     String operation = noun + ".get";
-    return pipeline.execute(connection, operation, () -> {
+    return pipeline.execute(connection, operation, exchanger -> {
       VendorRequest.requireSafeSegment(id);
       return new Plan<R>(operation, Plan.Kind.READ, new CallContext("-", operation),
           resource.get(id), resource::read, CreateSafety.KEYED, null, null,
-          Map.of("id", id), idOf, null, id);
+          Map.of("id", id), idOf, null, id, null);
     }, principal, context);
   }
 
   public void delete(String id, String principal, Map<String, String> context) {
     String operation = noun + ".delete";
-    pipeline.execute(connection, operation, () -> {
+    pipeline.execute(connection, operation, exchanger -> {
       VendorRequest.requireSafeSegment(id);
       return new Plan<R>(operation, Plan.Kind.DELETE, new CallContext("-", operation),
           resource.delete(id), response -> null, CreateSafety.KEYED, null, null,
-          Map.of("id", id), idOf, null, id);
+          Map.of("id", id), idOf, null, id, null);
     }, principal, context);
   }
 }

@@ -54,4 +54,12 @@ public interface Connector {
   default String requestIdHeader() {
     return null;
   }
+
+  /**
+   * The allowance usage this response reports, or null when it reports none. Called for every
+   * response; must be cheap and never throw.
+   */
+  default VendorUsage usage(VendorResponse response) {
+    return null;
+  }
 }

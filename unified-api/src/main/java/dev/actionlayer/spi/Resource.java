@@ -27,6 +27,15 @@ public interface Resource<N, R> {
   /** The request that deletes record {@code id}. */
   VendorRequest delete(String id);
 
+  /**
+   * Called for a non-2xx answer to a create, before the error is mapped: returns the record when
+   * the answer means "already created" (Drive's {@code 409 fileIdInUse} for a pre-generated id),
+   * reading it with {@link CallContext#exchange} if needed; null otherwise (the default).
+   */
+  default R recoverCreate(VendorResponse response, N input, CallContext context) throws IOException {
+    return null;
+  }
+
   /** How safe it is to repeat a create whose outcome is unknown. */
   CreateSafety createSafety();
 
