@@ -9,7 +9,6 @@ import dev.actionlayer.spi.Connector;
 import dev.actionlayer.spi.Resource;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -279,15 +278,13 @@ public final class ActionLayer implements AutoCloseable {
     public ActionLayer build() {
       if (connectors.isEmpty()) throw new IllegalStateException("no connection configured");
       ConnectionPolicy base = defaults.build();
+      Transport transport = new Transport(clock);
       Map<String, ConnectionRuntime> runtimes = new LinkedHashMap<>();
       for (Map.Entry<String, Connector> e : connectors.entrySet()) {
         ConnectionPolicy policy = customizers.get(e.getKey()).apply(base.toBuilder()).build();
-        Credentials credentials = e.getValue().credentials();
-        List<String> secrets = new ArrayList<>(credentials.secrets());
         runtimes.put(e.getKey(), new ConnectionRuntime(e.getKey(), e.getValue(), policy,
-            credentials::authorization, secrets));
+            e.getValue().credentials().authorizer(transport, clock)));
       }
-      Transport transport = new Transport(clock);
       Pipeline pipeline = new Pipeline(clock, sleeper, transport, auditSink,
           () -> ThreadLocalRandom.current().nextDouble());
       return new ActionLayer(Collections.unmodifiableMap(runtimes), pipeline, transport, principal);

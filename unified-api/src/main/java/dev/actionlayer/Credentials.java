@@ -1,6 +1,11 @@
 package dev.actionlayer;
 
+import dev.actionlayer.internal.Authorizer;
+import dev.actionlayer.internal.OAuthSettings;
+import dev.actionlayer.internal.Transport;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -16,12 +21,15 @@ public final class Credentials {
   private final String principal;
   private final String headerValue;
   private final List<String> secrets;
+  private final OAuthSettings oauth;
 
-  private Credentials(String scheme, String principal, String headerValue, List<String> secrets) {
+  private Credentials(String scheme, String principal, String headerValue, List<String> secrets,
+      OAuthSettings oauth) {
     this.scheme = scheme;
     this.principal = principal;
     this.headerValue = headerValue;
     this.secrets = secrets;
+    this.oauth = oauth;
   }
 
   /**
@@ -37,7 +45,7 @@ public final class Credentials {
     requireNoControlCharacters(secret, "secret");
     String encoded = Base64.getEncoder()
         .encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
-    return new Credentials("Basic", user, "Basic " + encoded, List.of(secret, encoded));
+    return new Credentials("Basic", user, "Basic " + encoded, List.of(secret, encoded), null);
   }
 
   /** A bearer token (an OAuth access token, a Stripe secret key). */
@@ -45,26 +53,38 @@ public final class Credentials {
     Objects.requireNonNull(token, "token == null");
     if (token.isBlank()) throw new IllegalArgumentException("token is blank");
     requireNoControlCharacters(token, "token");
-    return new Credentials("Bearer", "", "Bearer " + token, List.of(token));
+    return new Credentials("Bearer", "", "Bearer " + token, List.of(token), null);
   }
 
-  /** The authentication scheme, {@code "Basic"} or {@code "Bearer"}. */
+  /**
+   * OAuth 2.0 refresh-token credentials (Salesforce: {@code https://login.salesforce.com/services/oauth2/token},
+   * Google: {@code https://oauth2.googleapis.com/token}). The pipeline exchanges the refresh token
+   * for an access token, caches it until shortly before it expires, lets only one caller refresh
+   * at a time, and refreshes once per call when the vendor rejects a token. A refresh the endpoint
+   * refuses ({@code invalid_grant}) surfaces as {@code UNAUTHENTICATED}.
+   *
+   * @param tokenEndpoint https (or loopback http, for tests)
+   * @param clientSecret null for a public client
+   */
+  public static Credentials oauth(URI tokenEndpoint, String clientId, String clientSecret,
+      String refreshToken) {
+    OAuthSettings settings = new OAuthSettings(tokenEndpoint, clientId, clientSecret, refreshToken);
+    return new Credentials("Bearer", settings.clientId(), null, settings.secrets(), settings);
+  }
+
+  /** The authentication scheme, {@code "Basic"} or {@code "Bearer"} (OAuth sends bearer tokens). */
   public String scheme() {
     return scheme;
   }
 
-  /** The value of the {@code Authorization} header; read only by the pipeline's auth stage. */
-  String authorization() {
-    return headerValue;
-  }
-
-  /** Every string whose appearance in output would leak this credential. */
-  List<String> secrets() {
-    return secrets;
+  /** The pipeline's auth stage for these credentials, its OAuth requests sent by {@code transport}. */
+  Authorizer authorizer(Transport transport, Clock clock) {
+    return oauth != null ? Authorizer.oauth(oauth, transport, clock) : Authorizer.fixed(headerValue, secrets);
   }
 
   @Override
   public String toString() {
+    if (oauth != null) return "Credentials{OAuth client " + principal + ", [REDACTED]}";
     return principal.isEmpty()
         ? "Credentials{" + scheme + " [REDACTED]}"
         : "Credentials{" + scheme + " " + principal + ":[REDACTED]}";

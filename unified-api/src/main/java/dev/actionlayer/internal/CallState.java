@@ -20,6 +20,8 @@ final class CallState {
   /** Whether any attempt may have been applied by the vendor without us seeing the result. */
   boolean maybeApplied;
   boolean reconciled;
+  /** Whether this call already refreshed its access token after a rejection. */
+  boolean authRefreshed;
   boolean deduplicated;
   VendorResponse lastResponse;
   int sent;

@@ -9,9 +9,7 @@ import dev.failsafe.Bulkhead;
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.RateLimiter;
 import dev.failsafe.RetryPolicy;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 
 /**
@@ -23,7 +21,7 @@ public final class ConnectionRuntime {
   final String name;
   final Connector connector;
   final ConnectionPolicy policy;
-  final Supplier<String> authorization;
+  final Authorizer authorizer;
   final Redactor redactor;
   final HttpUrl baseUrl;
   final CircuitBreaker<Object> breaker;
@@ -39,12 +37,12 @@ public final class ConnectionRuntime {
   final Cache<Object, CompletableFuture<Object>> recentCreates;
 
   public ConnectionRuntime(String name, Connector connector, ConnectionPolicy policy,
-      Supplier<String> authorization, List<String> secrets) {
+      Authorizer authorizer) {
     this.name = name;
     this.connector = connector;
     this.policy = policy;
-    this.authorization = authorization;
-    this.redactor = new Redactor(secrets);
+    this.authorizer = authorizer;
+    this.redactor = new Redactor(authorizer::secrets);
     HttpUrl url = HttpUrl.get(connector.baseUri().toString());
     this.baseUrl = url;
     this.breaker = CircuitBreaker.builder()
@@ -61,7 +59,7 @@ public final class ConnectionRuntime {
     // RetrySignal; Failsafe runs the attempts and enforces the attempt ceiling.
     this.retryPolicy = RetryPolicy.builder()
         .handleIf((result, failure) -> failure instanceof RetrySignal)
-        .withMaxAttempts(policy.maxAttempts())
+        .withMaxAttempts(policy.maxAttempts() + 1) // + the resend after a token refresh
         .build();
     this.budget = new RetryBudget(policy.retryBudgetRatio(), policy.retryBudgetMinimum());
     this.recentCreates = policy.duplicateWindow().isZero() ? null

@@ -177,7 +177,16 @@ public final class Pipeline {
     st.nextDelay = Duration.ZERO;
     if (!delay.isZero()) sleep(delay);
     int n = st.callAttempts() + 1;
-    Request request = transport.toOkHttp(c, plan.request);
+    Request request;
+    try {
+      request = transport.toOkHttp(c, plan.request);
+    } catch (ActionException e) {
+      // The auth stage could not get a token (token endpoint down or refusing): nothing was sent.
+      if (!e.error().retryable()) throw e;
+      st.attempts.add(new AuditEvent.Attempt(n, "call", 0, e.error().code().name(),
+          delay.toMillis(), 0, false));
+      throw retryOrFail(c, st, n, e.error());
+    }
     Exchange x = sendProtected(c, request, st);
     VendorResponse response = x.response;
     ActionError error;
@@ -219,6 +228,13 @@ public final class Pipeline {
     if (applied) st.maybeApplied = true;
     record(st, n, "call", delay, x, error.code());
     pauseConnectionIfAsked(c, error, response);
+    if (error.code() == ErrorCode.UNAUTHENTICATED && response != null && !st.authRefreshed
+        && c.authorizer.canRefresh()) {
+      // The token may have expired early or been revoked: refresh once, resend at once.
+      st.authRefreshed = true;
+      c.authorizer.invalidate(request.header("Authorization"));
+      return retryNow(error);
+    }
 
     if (plan.kind == Plan.Kind.DELETE && error.code() == ErrorCode.NOT_FOUND && n > 1 && st.maybeApplied) {
       return null; // an earlier attempt whose answer was lost did the delete
@@ -266,9 +282,14 @@ public final class Pipeline {
     return x.response;
   }
 
+  private static <R> R retryNow(ActionError error) {
+    throw new RetrySignal(error);
+  }
+
   /** Decides whether to retry: only retryable errors, within attempts, cap, deadline and budget. */
   private RuntimeException retryOrFail(ConnectionRuntime c, CallState st, int n, ActionError error) {
-    if (!error.retryable() || n >= c.policy.maxAttempts()) return new ActionException(error);
+    int counted = st.authRefreshed ? n - 1 : n; // the one resend after a token refresh is free
+    if (!error.retryable() || counted >= c.policy.maxAttempts()) return new ActionException(error);
     Duration retryAfter = error.retryAfter().orElse(null);
     Duration delay = retryAfter != null ? retryAfter : backoff(c, n);
     if (delay.compareTo(c.policy.maxWait()) > 0) {

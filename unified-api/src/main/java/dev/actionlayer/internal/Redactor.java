@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
 /**
  * Removes secrets from everything that leaves the pipeline (audit, errors, logs): the literal
@@ -26,16 +27,14 @@ public final class Redactor {
   private static final Pattern VENDOR_KEY = Pattern.compile(
       "\\b((?:sk|rk|pk)_(?:live|test)_)[A-Za-z0-9*]{4,}");
 
-  private final List<String> secrets;
+  private final Supplier<List<String>> secrets;
 
-  /** @param secrets literal values to remove wherever they appear; longer ones are replaced first */
-  public Redactor(List<String> secrets) {
-    List<String> s = new ArrayList<>();
-    for (String secret : secrets) {
-      if (secret != null && secret.length() >= 4) s.add(secret);
-    }
-    s.sort(Comparator.comparingInt(String::length).reversed());
-    this.secrets = List.copyOf(s);
+  /**
+   * @param secrets the literal values to remove wherever they appear, asked each time (access
+   *     tokens change)
+   */
+  public Redactor(Supplier<List<String>> secrets) {
+    this.secrets = secrets;
   }
 
   /** Whether a header of this name carries credentials and must never be shown. */
@@ -56,8 +55,10 @@ public final class Redactor {
   public String text(String text) {
     if (text == null || text.isEmpty()) return text;
     String out = text;
-    for (String secret : secrets) {
-      if (out.contains(secret)) out = out.replace(secret, MASK);
+    List<String> literal = new ArrayList<>(secrets.get());
+    literal.sort(Comparator.comparingInt(String::length).reversed()); // a token inside a longer one
+    for (String secret : literal) {
+      if (secret != null && secret.length() >= 4 && out.contains(secret)) out = out.replace(secret, MASK);
     }
     out = replace(JSON_SECRET, out, "$1\"" + MASK + "\"");
     out = replace(FORM_SECRET, out, "$1" + MASK);

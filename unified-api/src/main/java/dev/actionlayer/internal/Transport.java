@@ -62,6 +62,11 @@ public final class Transport {
         .build();
   }
 
+  /** The shared client, for the OAuth token endpoint (same pool, same no-retry settings). */
+  OkHttpClient client() {
+    return client;
+  }
+
   /** Releases pooled connections and threads. */
   public void close() {
     client.dispatcher().executorService().shutdown();
@@ -87,7 +92,7 @@ public final class Transport {
           : RequestBody.create(body, MediaType.get(vr.contentType()));
       b.method(vr.method(), requestBody);
       b.header("User-Agent", "actionlayer/0.1");
-      b.header("Authorization", c.authorization.get());
+      b.header("Authorization", c.authorizer.header());
       b.tag(SentTracker.Flag.class, new SentTracker.Flag());
       return b.build();
     } catch (IllegalArgumentException e) {
