@@ -7,6 +7,7 @@ import dev.actionlayer.Task;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.spi.Resource;
 import dev.actionlayer.spi.VendorResponse;
+import dev.actionlayer.spi.VendorUsage;
 import java.net.URI;
 
 /** Jira Cloud REST v3 behind the connector SPI. Immutable and thread-safe. */
@@ -49,6 +50,15 @@ final class JiraConnector implements Connector {
   @Override
   public String requestIdHeader() {
     return JiraErrors.REQUEST_ID_HEADER;
+  }
+
+  /** Jira's {@code X-RateLimit-Limit} and {@code X-RateLimit-Remaining}, when both are numbers. */
+  @Override
+  public VendorUsage usage(VendorResponse response) {
+    long limit = JiraRateLimits.number(response.header("X-RateLimit-Limit"));
+    long remaining = JiraRateLimits.number(response.header("X-RateLimit-Remaining"));
+    if (limit <= 0 || remaining < 0 || remaining > limit) return null;
+    return new VendorUsage(limit - remaining, limit);
   }
 
   @Override

@@ -67,4 +67,10 @@ final class JiraRateLimits {
     if (value == null || value.isBlank()) value = response.header(fallback);
     return value == null || value.isBlank() ? null : value;
   }
+
+  /** A non-negative header number, or -1 when absent or not a number. */
+  static long number(String value) {
+    if (value == null || !value.trim().matches("\\d{1,15}")) return -1;
+    return Long.parseLong(value.trim());
+  }
 }

@@ -20,6 +20,9 @@ class JiraWireFormatTest {
   private static final String CREATED =
       "{\"id\":\"10000\",\"key\":\"PROJ-24\",\"self\":\"https://acme.atlassian.net/rest/api/3/issue/10000\"}";
 
+  private static final String ISSUE_BEAN = "{\"id\":\"10000\",\"key\":\"PROJ-1\",\"fields\":{\"summary\":\"Fix\","
+      + "\"project\":{\"key\":\"PROJ\"}}}";
+
   private final JiraHarness harness = new JiraHarness();
   private final MockWebServer server = new MockWebServer();
 
@@ -45,6 +48,21 @@ class JiraWireFormatTest {
 
   private static String body(RecordedRequest request) {
     return request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void rateLimitHeadersAreReadAsTheConnectionsAllowanceUsage() {
+    java.util.List<dev.actionlayer.audit.AuditEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Tasks tasks;
+    try (dev.actionlayer.ActionLayer layer = dev.actionlayer.ActionLayer.builder()
+        .connection("jira", Jira.connector(server.url("/").uri(), JiraHarness.basic()))
+        .auditSink(events::add).build()) {
+      tasks = layer.tasks("jira");
+      server.enqueue(new MockResponse.Builder(json(200, ISSUE_BEAN)).addHeader("X-RateLimit-Limit", "350")
+          .addHeader("X-RateLimit-Remaining", "20").build());
+      tasks.get("10000");
+    }
+    assertThat(events).singleElement().satisfies(e -> assertThat(e.vendorUsage()).isEqualTo("330/350"));
   }
 
   @Test
