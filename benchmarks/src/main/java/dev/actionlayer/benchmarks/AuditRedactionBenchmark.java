@@ -28,8 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class AuditRedactionBenchmark {
-  private final Redactor redactor = new Redactor(List.of("bench-token", Base64.getEncoder()
-      .encodeToString("bench@example.com:bench-token".getBytes(StandardCharsets.UTF_8))));
+  private final List<String> secrets = List.of("bench-token", Base64.getEncoder()
+      .encodeToString("bench@example.com:bench-token".getBytes(StandardCharsets.UTF_8)));
+  private final Redactor redactor = new Redactor(() -> secrets);
   private final String body = JiraStub.ISSUE_JSON;
 
   /** {@code Redactor.text} over the IssueBean body, as {@code Audits.upstream} calls it. */

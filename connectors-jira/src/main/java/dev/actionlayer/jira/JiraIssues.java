@@ -44,7 +44,7 @@ final class JiraIssues implements Resource<NewTask, Task> {
   @Override
   public Task readCreated(VendorResponse response, NewTask input, CallContext context)
       throws IOException {
-    JiraJson.CreatedIssue created = JiraJson.CREATED.fromJson(response.bodyString());
+    JiraJson.CreatedIssue created = JiraJson.CREATED.fromJson(response.bodySource());
     if (created == null || created.id() == null || created.id().isBlank()) {
       throw new IOException("create response has no issue id");
     }
@@ -59,7 +59,7 @@ final class JiraIssues implements Resource<NewTask, Task> {
 
   @Override
   public Task read(VendorResponse response) throws IOException {
-    return JiraJson.task(JiraJson.ISSUE.fromJson(response.bodyString()));
+    return JiraJson.task(JiraJson.ISSUE.fromJson(response.bodySource()));
   }
 
   @Override
@@ -86,7 +86,7 @@ final class JiraIssues implements Resource<NewTask, Task> {
   public Task readFound(VendorResponse response, NewTask input, CallContext context)
       throws IOException {
     requireFindable();
-    JiraJson.SearchResults results = JiraJson.SEARCH.fromJson(response.bodyString());
+    JiraJson.SearchResults results = JiraJson.SEARCH.fromJson(response.bodySource());
     if (results == null || results.issues() == null) {
       throw new IOException("search response has no issues array");
     }

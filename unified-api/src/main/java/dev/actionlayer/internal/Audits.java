@@ -4,7 +4,6 @@ import dev.actionlayer.ActionError;
 import dev.actionlayer.audit.AuditEvent;
 import dev.actionlayer.spi.VendorRequest;
 import dev.actionlayer.spi.VendorResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,10 +56,9 @@ final class Audits {
     for (Map.Entry<String, List<String>> h : response.headers().entrySet()) {
       headers.put(h.getKey(), r.header(h.getKey(), String.join(", ", h.getValue())));
     }
-    byte[] body = response.body();
-    boolean truncated = response.isTruncated() || body.length > BODY_CAP;
-    String text = new String(body, 0, Math.min(body.length, BODY_CAP), StandardCharsets.UTF_8);
-    return new AuditEvent.Upstream(response.status(), headers, r.text(text), truncated);
+    boolean truncated = response.isTruncated() || response.bodySize() > BODY_CAP;
+    return new AuditEvent.Upstream(response.status(), headers, r.text(response.bodyString(BODY_CAP)),
+        truncated);
   }
 
   private static String requestLine(VendorRequest vr) {

@@ -39,7 +39,8 @@ final class OAuthAuthorizer implements Authorizer {
   private final Clock clock;
   private final LoadingCache<String, Token> tokens;
 
-  record Token(String header, String accessToken, Instant expiresAt) {
+  /** {@code secrets}: every secret while this token is current, one list per token. */
+  record Token(String header, String accessToken, Instant expiresAt, List<String> secrets) {
     @Override
     public String toString() {
       return "Token{[REDACTED], expires " + expiresAt + "}";
@@ -95,10 +96,8 @@ final class OAuthAuthorizer implements Authorizer {
 
   @Override
   public List<String> secrets() {
-    List<String> out = new ArrayList<>(settings.secrets());
     Token current = tokens.getIfPresent(KEY);
-    if (current != null) out.add(current.accessToken());
-    return out;
+    return current != null ? current.secrets() : settings.secrets();
   }
 
   private Token refresh() {
@@ -122,7 +121,9 @@ final class OAuthAuthorizer implements Authorizer {
       Duration lifetime = expiresIn instanceof Number
           ? Duration.ofSeconds(((Number) expiresIn).longValue()) : DEFAULT_LIFETIME;
       Instant expiresAt = now.plus(lifetime).minus(EXPIRY_SKEW);
-      return new Token("Bearer " + accessToken, accessToken, expiresAt);
+      List<String> secrets = new ArrayList<>(settings.secrets());
+      secrets.add(accessToken);
+      return new Token("Bearer " + accessToken, accessToken, expiresAt, List.copyOf(secrets));
     } catch (InterruptedIOException e) {
       throw new ActionException(ActionError.builder(ErrorCode.TIMEOUT)
           .message("the OAuth token endpoint did not answer in time").build());

@@ -14,17 +14,19 @@ public final class OAuthSettings {
   final String clientId;
   final String clientSecret;
   final String refreshToken;
+  private final List<String> secrets;
 
   public OAuthSettings(URI tokenEndpoint, String clientId, String clientSecret, String refreshToken) {
     this.tokenEndpoint = BaseUris.require(tokenEndpoint);
     this.clientId = requireText(clientId, "clientId");
     this.clientSecret = clientSecret == null ? null : requireText(clientSecret, "clientSecret");
     this.refreshToken = requireText(refreshToken, "refreshToken");
+    this.secrets = clientSecret == null ? List.of(refreshToken) : List.of(refreshToken, clientSecret);
   }
 
   /** The long-lived secrets (the access tokens come and go; the authorizer tracks those). */
   public List<String> secrets() {
-    return clientSecret == null ? List.of(refreshToken) : List.of(refreshToken, clientSecret);
+    return secrets;
   }
 
   public String clientId() {

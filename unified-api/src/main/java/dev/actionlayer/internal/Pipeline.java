@@ -523,6 +523,7 @@ public final class Pipeline {
 
   private <R> void audit(ConnectionRuntime c, String operation, Plan<R> plan, String principal,
       Map<String, String> context, CallState st, R result, ActionError error) {
+    if (auditSink == AuditSink.NONE) return; // nobody listens: building the event is pure cost
     try {
       AuditEvent event = Audits.event(c, operation, plan, principal, context, st, result, error,
           vendorRequestId(c, st), clock);

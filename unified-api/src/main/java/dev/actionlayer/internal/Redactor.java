@@ -27,7 +27,17 @@ public final class Redactor {
   private static final Pattern VENDOR_KEY = Pattern.compile(
       "\\b((?:sk|rk|pk)_(?:live|test)_)[A-Za-z0-9*]{4,}");
 
+  /** Every keyword {@link #JSON_SECRET} and {@link #FORM_SECRET} need to match. */
+  private static final String[] SECRET_WORDS = {
+    "token", "secret", "password", "passwd", "api_key", "api-key", "apikey", "authorization", "session",
+    "signature", "credential"
+  };
+  private static final String[] AUTH_WORDS = {"bearer", "basic", "token", "oauth"};
+
   private final Supplier<List<String>> secrets;
+  private volatile Sorted sorted;
+
+  private record Sorted(List<String> input, List<String> output) {}
 
   /**
    * @param secrets the literal values to remove wherever they appear, asked each time (access
@@ -55,16 +65,39 @@ public final class Redactor {
   public String text(String text) {
     if (text == null || text.isEmpty()) return text;
     String out = text;
-    List<String> literal = new ArrayList<>(secrets.get());
-    literal.sort(Comparator.comparingInt(String::length).reversed()); // a token inside a longer one
-    for (String secret : literal) {
-      if (secret != null && secret.length() >= 4 && out.contains(secret)) out = out.replace(secret, MASK);
+    for (String secret : sortedSecrets()) {
+      if (out.contains(secret)) out = out.replace(secret, MASK);
     }
-    out = replace(JSON_SECRET, out, "$1\"" + MASK + "\"");
-    out = replace(FORM_SECRET, out, "$1" + MASK);
-    out = replace(AUTH_VALUE, out, "$1 " + MASK);
-    out = replace(VENDOR_KEY, out, "$1" + MASK);
+    // The patterns are costly on every audited body; run each only where its keywords occur.
+    String lower = out.toLowerCase(Locale.ROOT);
+    if (containsAny(lower, SECRET_WORDS)) {
+      out = replace(JSON_SECRET, out, "$1\"" + MASK + "\"");
+      out = replace(FORM_SECRET, out, "$1" + MASK);
+    }
+    if (containsAny(lower, AUTH_WORDS)) out = replace(AUTH_VALUE, out, "$1 " + MASK);
+    if (lower.contains("_live_") || lower.contains("_test_")) out = replace(VENDOR_KEY, out, "$1" + MASK);
     return out;
+  }
+
+  /** The literal secrets, longest first (a token inside a longer one), sorted once per list. */
+  private List<String> sortedSecrets() {
+    List<String> current = secrets.get();
+    Sorted cached = sorted;
+    if (cached != null && cached.input == current) return cached.output;
+    List<String> out = new ArrayList<>();
+    for (String secret : current) {
+      if (secret != null && secret.length() >= 4) out.add(secret);
+    }
+    out.sort(Comparator.comparingInt(String::length).reversed());
+    sorted = new Sorted(current, List.copyOf(out));
+    return sorted.output;
+  }
+
+  private static boolean containsAny(String lower, String[] words) {
+    for (String w : words) {
+      if (lower.contains(w)) return true;
+    }
+    return false;
   }
 
   private static String replace(Pattern p, String in, String replacement) {

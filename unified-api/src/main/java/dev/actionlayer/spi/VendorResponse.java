@@ -61,6 +61,24 @@ public final class VendorResponse {
     return new String(body, StandardCharsets.UTF_8);
   }
 
+  /** At most the first {@code maxBytes} of the body as UTF-8 text (a cut character becomes U+FFFD). */
+  public String bodyString(int maxBytes) {
+    return new String(body, 0, Math.min(body.length, Math.max(0, maxBytes)), StandardCharsets.UTF_8);
+  }
+
+  /** The number of body bytes read. */
+  public int bodySize() {
+    return body.length;
+  }
+
+  /**
+   * The body as a fresh source, for streaming parsers ({@code adapter.fromJson(response.bodySource())})
+   * without decoding it to a String first.
+   */
+  public okio.BufferedSource bodySource() {
+    return new okio.Buffer().write(body);
+  }
+
   public boolean isTruncated() {
     return truncated;
   }
