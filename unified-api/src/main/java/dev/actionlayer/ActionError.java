@@ -245,6 +245,12 @@ public final class ActionError {
       return this;
     }
 
+    /** Removes every field error set so far. */
+    public Builder clearFieldErrors() {
+      fieldErrors.clear();
+      return this;
+    }
+
     public Builder fieldErrors(Map<String, String> fieldErrors) {
       Objects.requireNonNull(fieldErrors, "fieldErrors == null").forEach(this::fieldError);
       return this;

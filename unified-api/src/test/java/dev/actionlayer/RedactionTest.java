@@ -40,7 +40,7 @@ class RedactionTest extends PipelineTestSupport {
             .addHeader("X-Echo-Authorization", auth)
             .addHeader("Set-Cookie", "session=" + auth)
             .addHeader("WWW-Authenticate", auth)
-            .body("{\"error\":\"bad credentials " + auth + "\",\"access_token\":\"" + auth
+            .body("{\"error\":\"bad credentials " + auth + "\",\"field\":\"" + auth + "\",\"access_token\":\"" + auth
                 + "\",\"echo\":\"" + auth.substring(auth.indexOf(' ') + 1) + "\"}")
             .build();
       }

@@ -27,6 +27,19 @@ class SpiHooksTest extends PipelineTestSupport {
   }
 
   @Test
+  void aPreciseFailureTheConnectorReadsOutOfA200IsReportedAsIsAndNotRetried() {
+    layer();
+    server.enqueue(json(200, "{\"id\":\"T-1\",\"deleted\":true}"));
+    server.enqueue(task("T-1"));
+
+    ActionException e = thrown(() -> tasks().get("T-1"));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(e.error().httpStatus()).isEqualTo(200);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void anOrdinaryConflictIsStillAConflict() {
     layer(CreateSafety.KEYED, p -> p);
     server.enqueue(json(409, "{\"error\":\"duplicate title\"}"));

@@ -84,6 +84,9 @@ final class TestConnector implements Connector {
       @Override
       public Task read(VendorResponse response) throws IOException {
         Map<String, Object> json = Json.objectOrNull(response.bodyString());
+        if (json != null && Boolean.TRUE.equals(json.get("deleted"))) {
+          throw new dev.actionlayer.ActionException(ActionError.builder(ErrorCode.NOT_FOUND).message("deleted").build());
+        }
         if (json == null || Json.string(json, "id") == null) throw new IOException("unreadable");
         return new Task(Json.string(json, "id"), null, Json.string(json, "title"), null);
       }
@@ -130,6 +133,7 @@ final class TestConnector implements Connector {
     ActionError.Builder b = HttpErrors.byStatus(response);
     Map<String, Object> json = Json.objectOrNull(response.bodyString());
     if (json != null && Json.string(json, "error") != null) b.message(Json.string(json, "error"));
+    if (json != null && Json.string(json, "field") != null) b.fieldError("title", Json.string(json, "field"));
     return b.build();
   }
 }

@@ -196,6 +196,11 @@ public final class Pipeline {
         R result = plan.reader.read(response);
         record(st, n, "call", delay, x, null);
         return result;
+      } catch (ActionException e) {
+        // The connector read the body and found a precise failure (a 200 that says "deleted").
+        error = e.error().httpStatus() == 0
+            ? e.error().toBuilder().httpStatus(response.status()).build() : e.error();
+        applied = plan.kind == Plan.Kind.CREATE;
       } catch (IOException | RuntimeException e) {
         error = ActionError.builder(ErrorCode.UPSTREAM_ERROR).retryable(plan.kind == Plan.Kind.READ)
             .httpStatus(response.status())
@@ -512,6 +517,11 @@ public final class Pipeline {
         .traceId(st.traceId)
         .attempts(st.sent)
         .message(c.redactor.text(e.message()));
+    if (!e.fieldErrors().isEmpty()) {
+      Map<String, String> fields = new java.util.LinkedHashMap<>();
+      e.fieldErrors().forEach((k, v) -> fields.put(c.redactor.text(k), c.redactor.text(v)));
+      b.clearFieldErrors().fieldErrors(fields);
+    }
     if (e.vendorRequestId().isEmpty()) b.vendorRequestId(vendorRequestId(c, st));
     return b.build();
   }
