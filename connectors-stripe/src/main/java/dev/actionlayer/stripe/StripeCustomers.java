@@ -1,0 +1,91 @@
+package dev.actionlayer.stripe;
+
+import dev.actionlayer.ActionError;
+import dev.actionlayer.ActionException;
+import dev.actionlayer.Contact;
+import dev.actionlayer.ErrorCode;
+import dev.actionlayer.NewContact;
+import dev.actionlayer.spi.CallContext;
+import dev.actionlayer.spi.CreateSafety;
+import dev.actionlayer.spi.Resource;
+import dev.actionlayer.spi.VendorRequest;
+import dev.actionlayer.spi.VendorResponse;
+import java.io.IOException;
+
+/** Canonical contacts as Stripe customers: create (keyed), retrieve and delete. */
+final class StripeCustomers implements Resource<NewContact, Contact> {
+  private static final String CUSTOMERS = "v1/customers";
+
+  /** The pinned {@code Stripe-Version}, or null for the account's default. */
+  private final String apiVersion;
+
+  StripeCustomers(String apiVersion) {
+    this.apiVersion = apiVersion;
+  }
+
+  /**
+   * {@code POST /v1/customers} with the key both as {@code Idempotency-Key} (Stripe replays the
+   * first result to a repeat) and in the metadata (so the customer tells which call made it).
+   */
+  @Override
+  public VendorRequest create(NewContact input, CallContext context) {
+    String key = StripeIds.requireIdempotencyKey(context.idempotencyKey());
+    StripeForm form = new StripeForm()
+        .add("name", StripeJson.joined(input.firstName(), input.lastName()))
+        .add("email", input.email())
+        .add("metadata[" + StripeJson.KEY + "]", key)
+        .add("metadata[" + StripeJson.FIRST_NAME + "]", StripeIds.requireMetadataValue(input.firstName(), "firstName"))
+        .add("metadata[" + StripeJson.LAST_NAME + "]", StripeIds.requireMetadataValue(input.lastName(), "lastName"));
+    return versioned(VendorRequest.post().path(CUSTOMERS)
+        .header("Idempotency-Key", key)
+        .body(StripeForm.CONTENT_TYPE, form.bytes()));
+  }
+
+  @Override
+  public Contact readCreated(VendorResponse response, NewContact input, CallContext context)
+      throws IOException {
+    return StripeJson.contact(StripeJson.CUSTOMER.fromJson(response.bodyString()));
+  }
+
+  @Override
+  public VendorRequest get(String id) {
+    return versioned(VendorRequest.get().path(CUSTOMERS).segment(StripeIds.requireCustomerId(id)));
+  }
+
+  /**
+   * Reads a retrieved customer; a deleted one (Stripe answers it with 200) is {@code NOT_FOUND},
+   * exactly as a missing one is.
+   */
+  @Override
+  public Contact read(VendorResponse response) throws IOException {
+    StripeJson.Customer customer = StripeJson.CUSTOMER.fromJson(response.bodyString());
+    if (StripeJson.isDeleted(customer)) {
+      throw new ActionException(ActionError.builder(ErrorCode.NOT_FOUND)
+          .httpStatus(response.status())
+          .vendorRequestId(StripeErrors.requestId(response))
+          .message("Stripe customer " + StripeIds.quoted(customer.id()) + " was deleted")
+          .build());
+    }
+    return StripeJson.contact(customer);
+  }
+
+  /** {@code DELETE /v1/customers/{id}}; Stripe answers {@code {"deleted": true, …}}. */
+  @Override
+  public VendorRequest delete(String id) {
+    return versioned(VendorRequest.delete().path(CUSTOMERS).segment(StripeIds.requireCustomerId(id)));
+  }
+
+  @Override
+  public CreateSafety createSafety() {
+    return CreateSafety.KEYED;
+  }
+
+  private VendorRequest versioned(VendorRequest.Builder request) {
+    return (apiVersion == null ? request : request.header("Stripe-Version", apiVersion)).build();
+  }
+
+  @Override
+  public String toString() {
+    return "customers{" + (apiVersion == null ? "account default version" : apiVersion) + "}";
+  }
+}
