@@ -119,6 +119,19 @@ class ProtectionTest extends PipelineTestSupport {
   }
 
   @Test
+  void aSpentQuotaWithoutResetTimeStillPausesTheConnectionSoLaterCallsSendNothing() {
+    layer(p -> p.maxAttempts(1));
+    server.enqueue(json(403, "{\"error\":\"quota\"}"));
+
+    assertThat(thrown(() -> tasks().get("T-1")).code()).isEqualTo(ErrorCode.QUOTA_EXHAUSTED);
+    ActionException later = thrown(() -> tasks().get("T-2"));
+
+    assertThat(later.code()).isEqualTo(ErrorCode.QUOTA_EXHAUSTED);
+    assertThat(later.error().message()).contains("nothing was sent");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void theClientSideRateLimitMakesTheCallerWaitBeyondTheBurst() {
     layer = ActionLayer.builder()
         .connection("svc", new TestConnector(uri(), Credentials.bearer(SECRET), CreateSafety.UNSAFE),

@@ -131,6 +131,7 @@ final class TestConnector implements Connector {
   @Override
   public ActionError mapError(VendorResponse response) {
     ActionError.Builder b = HttpErrors.byStatus(response);
+    if (response.bodyString().contains("\"quota\"")) b = HttpErrors.byStatus(response, ErrorCode.QUOTA_EXHAUSTED);
     Map<String, Object> json = Json.objectOrNull(response.bodyString());
     if (json != null && Json.string(json, "error") != null) b.message(Json.string(json, "error"));
     if (json != null && Json.string(json, "field") != null) b.fieldError("title", Json.string(json, "field"));

@@ -25,7 +25,7 @@ final class Audits {
     Map<String, String> request = new LinkedHashMap<>();
     if (plan != null) {
       plan.auditRequest.forEach((k, v) -> request.put(k, r.text(cap(v, 2048))));
-      request.put("vendorRequest", r.text(requestLine(plan.request)));
+      if (plan.builtRequest() != null) request.put("vendorRequest", r.text(requestLine(plan.builtRequest())));
     }
     return new AuditEvent(
         st.traceId,

@@ -36,6 +36,8 @@ public final class Pipeline {
   private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
   /** Upper bound on reconciliation lookups per call, whatever the clock says. */
   private static final int MAX_LOOKUPS = 20;
+  /** How long a spent quota without a reset time pauses its connection. */
+  static final Duration QUOTA_PAUSE = Duration.ofSeconds(60);
 
   private final Clock clock;
   private final Sleeper sleeper;
@@ -88,8 +90,12 @@ public final class Pipeline {
    */
   private static boolean settledByVendor(Plan<?> plan, CallState st) {
     if (plan.safety != CreateSafety.KEYED || st.attempts.isEmpty()) return false;
-    int status = st.attempts.get(st.attempts.size() - 1).status();
-    return status >= 400 && status < 500 && status != 408 && status != 409 && status != 429;
+    AuditEvent.Attempt last = st.attempts.get(st.attempts.size() - 1);
+    // Only a refusal of the request itself: a rate limit or an auth failure says nothing about
+    // whether an earlier attempt created the record.
+    return last.kind().equals("call") && last.status() >= 400
+        && (ErrorCode.INVALID_REQUEST.name().equals(last.code())
+        || ErrorCode.NOT_FOUND.name().equals(last.code()));
   }
 
   private static <R> Plan<R> plan(ConnectionRuntime c,
@@ -177,9 +183,18 @@ public final class Pipeline {
     st.nextDelay = Duration.ZERO;
     if (!delay.isZero()) sleep(delay);
     int n = st.callAttempts() + 1;
+    VendorRequest vendorRequest;
+    try {
+      vendorRequest = plan.request();
+    } catch (ActionException e) {
+      // Building needed an auxiliary exchange that failed (already audited as "aux"), or the
+      // input is invalid: nothing of the operation itself was sent.
+      if (!e.error().retryable()) throw e;
+      throw retryOrFail(c, st, n, e.error());
+    }
     Request request;
     try {
-      request = transport.toOkHttp(c, plan.request);
+      request = transport.toOkHttp(c, vendorRequest);
     } catch (ActionException e) {
       // The auth stage could not get a token (token endpoint down or refusing): nothing was sent.
       if (!e.error().retryable()) throw e;
@@ -260,7 +275,9 @@ public final class Pipeline {
   private static <R> R recover(Plan<R> plan, VendorResponse response) {
     try {
       return plan.recoverer.read(response);
-    } catch (IOException e) {
+    } catch (ActionException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
       throw new ActionException(ActionError.builder(ErrorCode.OUTCOME_UNKNOWN)
           .httpStatus(response.status())
           .message("the vendor says the record already exists, but it could not be read back")
@@ -273,18 +290,31 @@ public final class Pipeline {
    * audit as an {@code aux} attempt.
    */
   private VendorResponse exchange(ConnectionRuntime c, CallState st, VendorRequest request) {
-    Exchange x = sendProtected(c, transport.toOkHttp(c, request), st);
-    int n = (int) st.attempts.stream().filter(a -> a.kind().equals("aux")).count() + 1;
-    if (x.response == null || x.failure != null) {
-      ActionError error = x.response == null ? transportError(x)
-          : ActionError.builder(ErrorCode.UPSTREAM_ERROR).httpStatus(x.response.status())
-              .message("the vendor's response was cut off").build();
+    while (true) {
+      Request okRequest = transport.toOkHttp(c, request);
+      Exchange x = sendProtected(c, okRequest, st);
+      int n = (int) st.attempts.stream().filter(a -> a.kind().equals("aux")).count() + 1;
+      if (x.response == null || x.failure != null) {
+        ActionError error = x.response == null ? transportError(x)
+            : ActionError.builder(ErrorCode.UPSTREAM_ERROR).httpStatus(x.response.status())
+                .message("the vendor's response was cut off").build();
+        record(st, n, "aux", Duration.ZERO, x, error.code());
+        throw new ActionException(error);
+      }
+      if (x.response.isSuccessful()) {
+        record(st, n, "aux", Duration.ZERO, x, null);
+        return x.response;
+      }
+      ActionError error = mapError(c, x.response);
       record(st, n, "aux", Duration.ZERO, x, error.code());
-      throw new ActionException(error);
+      pauseConnectionIfAsked(c, error, x.response);
+      if (error.code() == ErrorCode.UNAUTHENTICATED && !st.authRefreshed && c.authorizer.canRefresh()) {
+        st.authRefreshed = true;
+        c.authorizer.invalidate(okRequest.header("Authorization"));
+        continue;
+      }
+      return x.response;
     }
-    record(st, n, "aux", Duration.ZERO, x,
-        x.response.isSuccessful() ? null : dev.actionlayer.spi.HttpErrors.codeFor(x.response.status()));
-    return x.response;
   }
 
   private static <R> R retryNow(ActionError error) {
@@ -333,7 +363,7 @@ public final class Pipeline {
       }
       Exchange x;
       try {
-        x = sendProtected(c, transport.toOkHttp(c, plan.find), st);
+        x = sendProtected(c, transport.toOkHttp(c, plan.find()), st);
       } catch (ActionException e) {
         return null; // breaker open or paused: nothing can tell now
       }
@@ -432,15 +462,13 @@ public final class Pipeline {
 
   private ActionError mapError(ConnectionRuntime c, VendorResponse response) {
     ActionError error;
-    if (response.status() >= 300 && response.status() < 400) {
+    try {
+      // 3xx included: redirects are never followed, but a 300 can mean something (Salesforce:
+      // an external id matching several records); HttpErrors.byStatus calls a 3xx a redirect.
+      error = c.connector.mapError(response);
+    } catch (RuntimeException e) {
+      log.warn("connector {} failed to map HTTP {}", c.connector.vendor(), response.status(), e);
       error = dev.actionlayer.spi.HttpErrors.byStatus(response).build();
-    } else {
-      try {
-        error = c.connector.mapError(response);
-      } catch (RuntimeException e) {
-        log.warn("connector {} failed to map HTTP {}", c.connector.vendor(), response.status(), e);
-        error = dev.actionlayer.spi.HttpErrors.byStatus(response).build();
-      }
     }
     ActionError.Builder b = error.toBuilder();
     if (error.httpStatus() == 0) b.httpStatus(response.status());
@@ -459,7 +487,14 @@ public final class Pipeline {
   }
 
   private void pauseConnectionIfAsked(ConnectionRuntime c, ActionError error, VendorResponse response) {
-    if (response == null || error.retryAfter().isEmpty()) return;
+    if (response == null) return;
+    if (error.code() == ErrorCode.QUOTA_EXHAUSTED && error.retryAfter().isEmpty()) {
+      // A spent quota with no reset time (Salesforce's daily limit): still stop sending for a
+      // while, so that callers hear QUOTA_EXHAUSTED without spending requests on it.
+      c.cooldown.pauseUntil(response.receivedAt().plus(QUOTA_PAUSE), ErrorCode.QUOTA_EXHAUSTED);
+      return;
+    }
+    if (error.retryAfter().isEmpty()) return;
     if (error.code() == ErrorCode.RATE_LIMITED || error.code() == ErrorCode.UNAVAILABLE
         || error.code() == ErrorCode.QUOTA_EXHAUSTED) {
       c.cooldown.pauseUntil(response.receivedAt().plus(error.retryAfter().get()),

@@ -7,6 +7,10 @@ import dev.actionlayer.spi.VendorResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import dev.actionlayer.ActionError;
+import dev.actionlayer.ActionException;
+import dev.actionlayer.ErrorCode;
 
 /**
  * One canonical operation translated for one connector: the request, how to read its success, how
@@ -28,10 +32,12 @@ final class Plan<R> {
   final String operation;
   final Kind kind;
   final CallContext context;
-  final VendorRequest request;
+  private final Supplier<VendorRequest> requestBuilder;
+  private VendorRequest request;
   final Reader<R> reader;
   final CreateSafety safety;
-  final VendorRequest find;
+  private final Supplier<VendorRequest> findBuilder;
+  private VendorRequest find;
   final Reader<R> findReader;
   final Map<String, String> auditRequest;
   final Function<R, String> idOf;
@@ -41,21 +47,61 @@ final class Plan<R> {
   /** The record a read or delete targets; null for creates. */
   final String targetId;
 
-  Plan(String operation, Kind kind, CallContext context, VendorRequest request, Reader<R> reader,
-      CreateSafety safety, VendorRequest find, Reader<R> findReader, Map<String, String> auditRequest,
+  /**
+   * @param request builds the request on first use, inside the first attempt: building may need
+   *     an auxiliary exchange (an id to pre-generate) that the retry loop should protect
+   * @param find builds the reconciliation lookup on first use, or null
+   */
+  Plan(String operation, Kind kind, CallContext context, Supplier<VendorRequest> request, Reader<R> reader,
+      CreateSafety safety, Supplier<VendorRequest> find, Reader<R> findReader, Map<String, String> auditRequest,
       Function<R, String> idOf, Object dedupeInput, String targetId, Reader<R> recoverer) {
     this.operation = operation;
     this.kind = kind;
     this.context = context;
-    this.request = request;
+    this.requestBuilder = request;
     this.reader = reader;
     this.safety = safety;
-    this.find = find;
+    this.findBuilder = find;
     this.findReader = findReader;
     this.auditRequest = auditRequest;
     this.idOf = idOf;
     this.dedupeInput = dedupeInput;
     this.targetId = targetId;
     this.recoverer = recoverer;
+  }
+
+  /**
+   * The request, built once per logical call so that every attempt sends the same one (same key,
+   * same pre-generated id). Only the calling thread of the logical call uses a plan.
+   *
+   * @throws ActionException from the connector ({@code INVALID_REQUEST} for bad input), or
+   *     {@code INTERNAL} when the connector fails in another way
+   */
+  VendorRequest request() {
+    if (request == null) request = build(requestBuilder, "request");
+    return request;
+  }
+
+  /** The request if it was built, for the audit; null otherwise. */
+  VendorRequest builtRequest() {
+    return request;
+  }
+
+  /** The reconciliation lookup, built once. */
+  VendorRequest find() {
+    if (find == null) find = build(findBuilder, "lookup");
+    return find;
+  }
+
+  private VendorRequest build(Supplier<VendorRequest> builder, String what) {
+    try {
+      return java.util.Objects.requireNonNull(builder.get(), what + " == null");
+    } catch (ActionException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ActionException(ActionError.builder(ErrorCode.INTERNAL)
+          .message("the connector failed to build the " + what + ": " + e.getClass().getSimpleName())
+          .build(), e);
+    }
   }
 }

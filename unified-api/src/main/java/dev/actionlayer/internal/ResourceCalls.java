@@ -41,10 +41,11 @@ public final class ResourceCalls<N, R> {
     return pipeline.execute(connection, operation, exchanger -> {
       CallContext ctx = new CallContext(idempotencyKey, operation, exchanger);
       CreateSafety safety = Objects.requireNonNull(resource.createSafety(), "createSafety() == null");
-      VendorRequest find = safety == CreateSafety.FINDABLE ? resource.find(input, ctx) : null;
-      return new Plan<R>(operation, Plan.Kind.CREATE, ctx, resource.create(input, ctx),
-          response -> resource.readCreated(response, input, ctx), safety, find,
-          find == null ? null : response -> resource.readFound(response, input, ctx),
+      boolean findable = safety == CreateSafety.FINDABLE;
+      return new Plan<R>(operation, Plan.Kind.CREATE, ctx, () -> resource.create(input, ctx),
+          response -> resource.readCreated(response, input, ctx), safety,
+          findable ? () -> resource.find(input, ctx) : null,
+          findable ? response -> resource.readFound(response, input, ctx) : null,
           Map.of("input", input.toString()), idOf, input, null,
           response -> resource.recoverCreate(response, input, ctx));
     }, principal, context);
@@ -54,8 +55,8 @@ public final class ResourceCalls<N, R> {
     String operation = noun + ".get";
     return pipeline.execute(connection, operation, exchanger -> {
       VendorRequest.requireSafeSegment(id);
-      return new Plan<R>(operation, Plan.Kind.READ, new CallContext("-", operation),
-          resource.get(id), resource::read, CreateSafety.KEYED, null, null,
+      return new Plan<R>(operation, Plan.Kind.READ, new CallContext("-", operation, exchanger),
+          () -> resource.get(id), resource::read, CreateSafety.KEYED, null, null,
           Map.of("id", id), idOf, null, id, null);
     }, principal, context);
   }
@@ -64,8 +65,9 @@ public final class ResourceCalls<N, R> {
     String operation = noun + ".delete";
     pipeline.execute(connection, operation, exchanger -> {
       VendorRequest.requireSafeSegment(id);
-      return new Plan<R>(operation, Plan.Kind.DELETE, new CallContext("-", operation),
-          resource.delete(id), response -> null, CreateSafety.KEYED, null, null,
+      CallContext ctx = new CallContext("-", operation, exchanger);
+      return new Plan<R>(operation, Plan.Kind.DELETE, ctx,
+          () -> resource.delete(id, ctx), response -> null, CreateSafety.KEYED, null, null,
           Map.of("id", id), idOf, null, id, null);
     }, principal, context);
   }

@@ -28,6 +28,15 @@ public interface Resource<N, R> {
   VendorRequest delete(String id);
 
   /**
+   * The request that deletes record {@code id}, for connectors that must look first (Drive checks
+   * that the id is a folder before a permanent delete) with {@link CallContext#exchange}. The
+   * pipeline calls this one; the default delegates to {@link #delete(String)}.
+   */
+  default VendorRequest delete(String id, CallContext context) {
+    return delete(id);
+  }
+
+  /**
    * Called for a non-2xx answer to a create, before the error is mapped: returns the record when
    * the answer means "already created" (Drive's {@code 409 fileIdInUse} for a pre-generated id),
    * reading it with {@link CallContext#exchange} if needed; null otherwise (the default).

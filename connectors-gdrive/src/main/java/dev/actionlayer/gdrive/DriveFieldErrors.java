@@ -1,0 +1,31 @@
+package dev.actionlayer.gdrive;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Google's per-item {@code location}s as canonical field names, for validation errors. */
+final class DriveFieldErrors {
+  private static final int MAX_FIELDS = 20;
+
+  private DriveFieldErrors() {}
+
+  /** Each located item's message by canonical field; header locations are not fields. */
+  static Map<String, String> of(DriveErrorBody body) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (DriveErrorBody.Item item : body.items()) {
+      if (item.location() == null || "header".equals(item.locationType())) continue;
+      if (fields.size() >= MAX_FIELDS) break;
+      String message = item.message() == null ? "" : DriveErrorBody.cap(item.message());
+      fields.putIfAbsent(canonical(item.location()), message.isEmpty() ? "is invalid" : message);
+    }
+    return fields;
+  }
+
+  /** Drive's names mapped to the canonical folder fields; other locations stay as Drive names them. */
+  static String canonical(String location) {
+    String base = location.startsWith("file.") ? location.substring("file.".length()) : location;
+    if (base.equals("parents") || base.startsWith("parents[")) return "parentId";
+    if (base.equals("fileId")) return "id";
+    return base;
+  }
+}

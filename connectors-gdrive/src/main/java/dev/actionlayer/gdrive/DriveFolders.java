@@ -1,0 +1,147 @@
+package dev.actionlayer.gdrive;
+
+import dev.actionlayer.ActionError;
+import dev.actionlayer.ActionException;
+import dev.actionlayer.ErrorCode;
+import dev.actionlayer.Folder;
+import dev.actionlayer.NewFolder;
+import dev.actionlayer.spi.CallContext;
+import dev.actionlayer.spi.CreateSafety;
+import dev.actionlayer.spi.Json;
+import dev.actionlayer.spi.Resource;
+import dev.actionlayer.spi.VendorRequest;
+import dev.actionlayer.spi.VendorResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Canonical folders as Drive files of the folder type: create with a pre-generated id, get and
+ * (permanent) delete, and the read-back that turns {@code 409 fileIdInUse} into the created folder.
+ */
+final class DriveFolders implements Resource<NewFolder, Folder> {
+  static final String FILES = "drive/v3/files";
+  static final String CREATE_FIELDS = "id,name,parents,mimeType,appProperties";
+  static final String GET_FIELDS = "id,name,parents,mimeType,trashed,appProperties";
+
+  private final DriveIdPool ids;
+  private final boolean supportsAllDrives;
+  /**
+   * The id baked into each in-flight create, by its call's context (identity): the 409 answer
+   * does not repeat it. Weak keys, so a call that ends in an error leaves nothing behind.
+   */
+  private final Map<CallContext, String> pending = Collections.synchronizedMap(new WeakHashMap<>());
+
+  DriveFolders(DriveIdPool ids, boolean supportsAllDrives) {
+    this.ids = ids;
+    this.supportsAllDrives = supportsAllDrives;
+  }
+
+  @Override
+  public VendorRequest create(NewFolder input, CallContext context) {
+    String parent = input.parentId() == null ? null : DriveIds.requireParentId(input.parentId());
+    String id = ids.take(context);
+    pending.put(context, id);
+    Map<String, Object> file = new LinkedHashMap<>();
+    file.put("id", id);
+    file.put("name", input.name());
+    file.put("mimeType", DriveJson.FOLDER_MIME_TYPE);
+    if (parent != null) file.put("parents", List.of(parent));
+    file.put("appProperties", Map.of(DriveKeys.PROPERTY, DriveKeys.value(context.idempotencyKey())));
+    return withDrives(VendorRequest.post().path(FILES).query("fields", CREATE_FIELDS))
+        .json(Json.write(file)).build();
+  }
+
+  @Override
+  public Folder readCreated(VendorResponse response, NewFolder input, CallContext context)
+      throws IOException {
+    DriveJson.File file = DriveJson.file(response.bodyString());
+    pending.remove(context);
+    return DriveJson.folder(file, input.name(), input.parentId());
+  }
+
+  @Override
+  public VendorRequest get(String id) {
+    return withDrives(VendorRequest.get().path(FILES).segment(DriveIds.requireFileId(id))
+        .query("fields", GET_FIELDS)).build();
+  }
+
+  @Override
+  public Folder read(VendorResponse response) throws IOException {
+    DriveJson.File file = DriveJson.file(response.bodyString());
+    if (!DriveJson.isFolder(file)) {
+      throw notFound(response, "Google Drive file " + file.id() + " is not a folder (its type is "
+          + DriveErrorBody.token(file.mimeType()) + ")");
+    }
+    if (DriveJson.isTrashed(file)) {
+      throw notFound(response, "Google Drive folder " + file.id() + " is in the trash");
+    }
+    return DriveJson.folder(file, null, null);
+  }
+
+  @Override
+  public VendorRequest delete(String id) {
+    return withDrives(VendorRequest.delete().path(FILES).segment(DriveIds.requireFileId(id))).build();
+  }
+
+  /**
+   * Looks before deleting: Drive deletes permanently and takes any file id, so an id that is not
+   * a folder (an agent passing a document's id to {@code folders.delete}) is refused as
+   * {@code NOT_FOUND} and nothing is deleted.
+   */
+  @Override
+  public VendorRequest delete(String id, CallContext context) {
+    VendorRequest delete = delete(id);
+    VendorResponse found = context.exchange(get(id));
+    if (!found.isSuccessful()) throw new ActionException(DriveErrors.map(found));
+    try {
+      read(found); // throws NOT_FOUND for a non-folder or a trashed folder
+    } catch (IOException e) {
+      throw new ActionException(ActionError.builder(ErrorCode.UPSTREAM_ERROR).retryable(false)
+          .httpStatus(found.status())
+          .message("Google Drive's answer about file " + id + " could not be read; nothing was deleted")
+          .build());
+    }
+    return delete;
+  }
+
+  @Override
+  public Folder recoverCreate(VendorResponse response, NewFolder input, CallContext context)
+      throws IOException {
+    if (response.status() != 409 || !DriveErrorBody.parse(response).hasReason(DriveErrors.FILE_ID_IN_USE)) {
+      return null;
+    }
+    String id = pending.get(context);
+    if (id == null) return null;
+    VendorResponse read = context.exchange(get(id));
+    // In use, but by nothing this user can see: that is a real conflict, not our folder.
+    if (read.status() == 404) return null;
+    if (!read.isSuccessful()) throw new ActionException(DriveErrors.map(read));
+    DriveJson.File file = DriveJson.file(read.bodyString());
+    if (!DriveJson.isFolder(file) || !DriveKeys.matches(file, context.idempotencyKey())) return null;
+    pending.remove(context);
+    return DriveJson.folder(file, input.name(), input.parentId());
+  }
+
+  @Override
+  public CreateSafety createSafety() {
+    return CreateSafety.KEYED;
+  }
+
+  private VendorRequest.Builder withDrives(VendorRequest.Builder b) {
+    return supportsAllDrives ? b.query("supportsAllDrives", "true") : b;
+  }
+
+  private static ActionException notFound(VendorResponse response, String message) {
+    return new ActionException(ActionError.builder(ErrorCode.NOT_FOUND)
+        .httpStatus(response.status()).message(message).build());
+  }
+
+  @Override
+  public String toString() {
+    return "folders{" + ids + (supportsAllDrives ? ", allDrives" : "") + "}";
+  }
+}

@@ -1,0 +1,96 @@
+package dev.actionlayer.salesforce;
+
+import dev.actionlayer.ActionException;
+import dev.actionlayer.spi.CallContext;
+import dev.actionlayer.spi.CreateSafety;
+import dev.actionlayer.spi.Json;
+import dev.actionlayer.spi.VendorRequest;
+import dev.actionlayer.spi.VendorResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The REST resources of one sObject type ({@code services/data/<version>/sobjects/<type>}): insert
+ * or upsert by external id, read, delete, and reading the id of a created record. Immutable.
+ */
+final class SObjectEndpoint {
+  private final String apiVersion;
+  private final String type;
+  private final String readFields;
+  /** The external-id field creates upsert by, or null for plain inserts. */
+  private final String externalIdField;
+
+  SObjectEndpoint(String apiVersion, String type, String readFields, String externalIdField) {
+    this.apiVersion = apiVersion;
+    this.type = type;
+    this.readFields = readFields;
+    this.externalIdField = externalIdField;
+  }
+
+  /**
+   * An upsert keyed by the idempotency key when an external-id field is configured, else an
+   * insert. The key reaches the record through the URL: Salesforce refuses the external-id field
+   * in an upsert's body.
+   */
+  VendorRequest create(Map<String, Object> fields, CallContext context) {
+    String json = Json.write(fields);
+    if (externalIdField == null) return base(VendorRequest.post()).json(json).build();
+    return base(VendorRequest.patch()).segment(externalIdField)
+        .segment(context.idempotencyKey()).json(json).build();
+  }
+
+  CreateSafety createSafety() {
+    return externalIdField == null ? CreateSafety.UNSAFE : CreateSafety.KEYED;
+  }
+
+  VendorRequest get(String id) {
+    return base(VendorRequest.get()).segment(SalesforceIds.requireRecordId(id, "id"))
+        .query("fields", readFields).build();
+  }
+
+  VendorRequest delete(String id) {
+    return base(VendorRequest.delete()).segment(SalesforceIds.requireRecordId(id, "id")).build();
+  }
+
+  /**
+   * The id in a create's {@code {"id","success","errors"}} answer; null when an upsert updated
+   * the record and said so with an empty 204 (older API versions), so the caller reads it back.
+   *
+   * @throws IOException when the body cannot be read or reports no success
+   */
+  String createdId(VendorResponse response) throws IOException {
+    if (!response.hasBody() && externalIdField != null) return null;
+    SalesforceJson.SaveResult result = SalesforceJson.SAVE_RESULT.fromJson(response.bodyString());
+    if (result == null) throw new IOException("create response has no body");
+    if (Boolean.FALSE.equals(result.success())) throw new IOException("create response says success=false");
+    if (result.id() == null || result.id().isBlank()) {
+      if (externalIdField != null) return null;
+      throw new IOException("create response has no id");
+    }
+    return result.id();
+  }
+
+  /**
+   * Reads the record this call's upsert created or updated, by its external id.
+   *
+   * @throws IOException when this endpoint does not upsert
+   * @throws ActionException with Salesforce's mapped error when it does not answer with the record
+   */
+  VendorResponse readBack(CallContext context) throws IOException {
+    if (externalIdField == null) throw new IOException("an insert cannot be read back by key");
+    VendorRequest request = base(VendorRequest.get()).segment(externalIdField)
+        .segment(context.idempotencyKey()).query("fields", readFields).build();
+    VendorResponse response = context.exchange(request);
+    if (!response.isSuccessful()) throw new ActionException(SalesforceErrors.map(response));
+    return response;
+  }
+
+  private VendorRequest.Builder base(VendorRequest.Builder builder) {
+    return builder.path("services/data").segment(apiVersion).path("sobjects").segment(type);
+  }
+
+  @Override
+  public String toString() {
+    return type + (externalIdField == null ? " insert" : " upsert by " + externalIdField);
+  }
+}

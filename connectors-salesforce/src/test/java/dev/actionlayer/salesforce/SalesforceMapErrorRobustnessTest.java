@@ -1,0 +1,115 @@
+package dev.actionlayer.salesforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.actionlayer.ActionError;
+import dev.actionlayer.ErrorCode;
+import dev.actionlayer.spi.Connector;
+import dev.actionlayer.spi.VendorResponse;
+import dev.actionlayer.spi.VendorUsage;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@link Connector#mapError} and {@link Connector#usage} on hostile or odd responses: they answer, never throw. */
+class SalesforceMapErrorRobustnessTest {
+  private static final Instant NOW = Instant.parse("2024-05-05T18:01:00Z");
+  private final Connector sf = Salesforce.connector(URI.create("https://acme.my.salesforce.com"),
+      SalesforceHarness.bearer());
+
+  private static VendorResponse response(int status, String body, boolean truncated, String... headers) {
+    Map<String, List<String>> map = new LinkedHashMap<>();
+    for (int i = 0; i < headers.length; i += 2) map.put(headers[i].toLowerCase(Locale.ROOT), List.of(headers[i + 1]));
+    return new VendorResponse(status, map, body.getBytes(StandardCharsets.UTF_8), truncated, NOW);
+  }
+
+  private VendorUsage usage(String header) {
+    return sf.usage(response(200, "{}", false, "Sforce-Limit-Info", header));
+  }
+
+  @Test
+  void oddBodiesStillMapByStatus() {
+    List<VendorResponse> odd = List.of(
+        response(400, "[1,2,3]", false),
+        response(400, "[{\"errorCode\":7,\"message\":{}}]", false),
+        response(400, "[{\"errorCode\":\"X\",\"fields\":\"LastName\"},null,[]]", false),
+        response(403, "{\"errorCode\":null}", false),
+        response(401, "\u0000\u0001", false, "Content-Type", "text/plain"),
+        response(404, "null", false, "Content-Type", "application/json"),
+        response(500, "[".repeat(100_000), true),
+        response(400, "<Errors><Error>" + "<message>x</message>".repeat(5000), false),
+        response(400, "<!DOCTYPE foo [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><Errors><Error><errorCode>&x;"
+            + "</errorCode></Error></Errors>", false),
+        response(300, "{\"not\":\"a list\"}", false),
+        response(300, "[\"/x/../../etc\", 5, null]", false),
+        response(503, "", false));
+
+    for (VendorResponse r : odd) {
+      ActionError e = sf.mapError(r);
+      assertThat(e.code()).as(r.toString()).isNotNull();
+      assertThat(e.message()).as(r.toString()).isNotBlank().hasSizeLessThanOrEqualTo(400);
+      assertThat(e.message()).as(r.toString()).doesNotContain("passwd");
+    }
+  }
+
+  @Test
+  void aDuplicatesBodyWithHostileIdsNamesOnlyRealIds() {
+    ActionError e = sf.mapError(response(400, "[{\"duplicateResut\":{\"matchResults\":[{\"matchRecords\":["
+        + "{\"record\":{\"Id\":\"0035g00000AbCdEQAZ\"}},{\"record\":{\"Id\":\"<script>\"}},{\"record\":7}]}]},"
+        + "\"errorCode\":\"DUPLICATES_DETECTED\",\"message\":\"Use one of these records?\"}]", false));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+    assertThat(e.message()).isEqualTo("Use one of these records? (matching records: 0035g00000AbCdEQAZ)");
+  }
+
+  @Test
+  void theCorrectlySpelledDuplicateResultIsReadToo() {
+    ActionError e = sf.mapError(response(400, "[{\"duplicateResult\":{\"matchResults\":[{\"matchRecords\":["
+        + "{\"record\":{\"Id\":\"0035g00000AbCdEQAZ\"}}]}]},\"errorCode\":\"DUPLICATES_DETECTED\",\"message\":\"Dup\"}]",
+        false));
+
+    assertThat(e.message()).isEqualTo("Dup (matching records: 0035g00000AbCdEQAZ)");
+  }
+
+  @Test
+  void aRequestLimitWithAnUnknownMessageIsTheDailyQuota() {
+    ActionError e = sf.mapError(response(403,
+        "[{\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\",\"message\":\"Limit exceeded.\"}]", false));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.QUOTA_EXHAUSTED);
+  }
+
+  @Test
+  void anOAuthErrorObjectIsRead() {
+    ActionError e = sf.mapError(response(400,
+        "{\"error\":\"invalid_grant\",\"error_description\":\"expired access/refresh token\"}", false));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+    assertThat(e.vendorCode()).isEqualTo("invalid_grant");
+    assertThat(e.message()).contains("expired access/refresh token");
+  }
+
+  @Test
+  void usageIsReadFromTheOrgWideFigure() {
+    assertThat(usage("api-usage=18/15000")).isEqualTo(new VendorUsage(18, 15000));
+    assertThat(usage("api-usage=25/5000; per-app-api-usage=17/250(appName=sample-connected-app)"))
+        .isEqualTo(new VendorUsage(25, 5000));
+    assertThat(usage("per-app-api-usage=17/250(appName=x); api-usage=10018/100000"))
+        .isEqualTo(new VendorUsage(10018, 100000));
+    assertThat(usage(" api-usage = 3 / 40 ")).isEqualTo(new VendorUsage(3, 40));
+  }
+
+  @Test
+  void usageIsNullWhenAbsentOrUnreadable() {
+    assertThat(sf.usage(response(200, "{}", false))).isNull();
+    for (String bad : new String[] {"", "api-usage=", "api-usage=5/0", "api-usage=-1/10", "api-usage=a/b",
+        "per-app-api-usage=17/250(appName=x)", "api-usage=99999999999999999999/1", "x".repeat(5000)}) {
+      assertThat(usage(bad)).as(bad).isNull();
+    }
+  }
+}
