@@ -1,0 +1,61 @@
+package dev.actionlayer.internal;
+
+import dev.actionlayer.ActionError;
+import dev.actionlayer.ActionException;
+import dev.actionlayer.ErrorCode;
+import dev.actionlayer.spi.VendorResponse;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The pipeline's own errors, and the connector's mapping guarded against connector bugs. */
+final class Failures {
+  private static final Logger log = LoggerFactory.getLogger(Failures.class);
+
+  private Failures() {}
+
+  static ActionError mapError(ConnectionRuntime c, VendorResponse response) {
+    ActionError error;
+    try {
+      // 3xx included: redirects are never followed, but a 300 can mean something (Salesforce:
+      // an external id matching several records); HttpErrors.byStatus calls a 3xx a redirect.
+      error = c.connector.mapError(response);
+    } catch (RuntimeException e) {
+      log.warn("connector {} failed to map HTTP {}", c.connector.vendor(), response.status(), e);
+      error = dev.actionlayer.spi.HttpErrors.byStatus(response).build();
+    }
+    ActionError.Builder b = error.toBuilder();
+    if (error.httpStatus() == 0) b.httpStatus(response.status());
+    return b.build();
+  }
+
+  static ActionError transportError(Exchange x) {
+    IOException e = x.failure;
+    String what = x.sent ? "after the request was sent" : "before the request was sent";
+    if (e instanceof InterruptedIOException) {
+      return ActionError.builder(ErrorCode.TIMEOUT)
+          .message("no response within the attempt timeout (" + what + ")").build();
+    }
+    return ActionError.builder(ErrorCode.UNAVAILABLE)
+        .message("connection failed " + what + ": " + e.getClass().getSimpleName()).build();
+  }
+
+  static ActionError outcomeUnknown(ActionError cause, String why) {
+    return ActionError.builder(ErrorCode.OUTCOME_UNKNOWN)
+        .httpStatus(cause.httpStatus())
+        .vendorCode(cause.vendorCode())
+        .message("the create may or may not have been applied (" + cause.code() + ": "
+            + cause.message() + "); it was not repeated because " + why)
+        .build();
+  }
+
+  static ActionException fail(ActionError.Builder b) {
+    return new ActionException(b.build());
+  }
+
+  static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+}

@@ -1,0 +1,249 @@
+package dev.actionlayer.internal;
+
+import dev.actionlayer.ActionError;
+import dev.actionlayer.ActionException;
+import dev.actionlayer.ErrorCode;
+import dev.actionlayer.Sleeper;
+import dev.actionlayer.audit.AuditEvent;
+import dev.actionlayer.spi.VendorRequest;
+import dev.actionlayer.spi.VendorResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import okhttp3.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The per-request stages of the pipeline, inner first around the transport: connection cooldown,
+ * deadline, circuit breaker, rate limiter, then one request within the attempt timeout; plus what
+ * reuses them — auxiliary exchanges for connectors and reconciliation lookups — and the waits
+ * between them (backoff through the injectable {@link Sleeper}). Thread-safe.
+ */
+final class Stages {
+  private static final Logger log = LoggerFactory.getLogger(Stages.class);
+  /** Upper bound on reconciliation lookups per call, whatever the clock says. */
+  static final int MAX_LOOKUPS = 20;
+  /** How long a spent quota without a reset time pauses its connection. */
+  static final Duration QUOTA_PAUSE = Duration.ofSeconds(60);
+
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Transport transport;
+  private final DoubleSupplier random;
+
+  Stages(Clock clock, Sleeper sleeper, Transport transport, DoubleSupplier random) {
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.transport = transport;
+    this.random = random;
+  }
+
+  /**
+   * Polls the connector's lookup by idempotency key after an ambiguous create, within the
+   * reconcile window and the deadline. Null when the record was not found.
+   */
+  <R> R reconcile(ConnectionRuntime c, Plan<R> plan, CallState st) {
+    Instant until = min(st.deadlineAt, clock.instant().plus(c.policy.reconcileWindow()));
+    for (int i = 1; i <= MAX_LOOKUPS; i++) {
+      Duration delay = Duration.ZERO;
+      if (i > 1) {
+        // Lookups are eventually consistent: wait at least the initial backoff between them.
+        delay = max(c.policy.initialBackoff(), backoff(c, i - 1));
+        if (clock.instant().plus(delay).isAfter(until)) return null;
+        sleep(delay);
+      }
+      Exchange x;
+      try {
+        x = sendProtected(c, transport.toOkHttp(c, plan.find()), st);
+      } catch (ActionException e) {
+        return null; // breaker open or paused: nothing can tell now
+      }
+      if (x.response != null && x.response.isSuccessful() && x.failure == null) {
+        try {
+          R found = plan.findReader.read(x.response);
+          record(st, i, "reconcile", delay, x, null);
+          if (found != null) {
+            st.reconciled = true;
+            return found;
+          }
+          continue;
+        } catch (IOException | RuntimeException e) {
+          record(st, i, "reconcile", delay, x, ErrorCode.UPSTREAM_ERROR);
+          continue;
+        }
+      }
+      record(st, i, "reconcile", delay, x,
+          x.response != null ? Failures.mapError(c, x.response).code() : Failures.transportError(x).code());
+      if (!clock.instant().isBefore(until)) return null;
+    }
+    return null;
+  }
+
+  /**
+   * One auxiliary request a connector needs while translating (never retried); recorded in the
+   * audit as an {@code aux} attempt.
+   */
+  VendorResponse exchange(ConnectionRuntime c, CallState st, VendorRequest request) {
+    while (true) {
+      Request okRequest = transport.toOkHttp(c, request);
+      Exchange x = sendProtected(c, okRequest, st);
+      int n = (int) st.attempts.stream().filter(a -> a.kind().equals("aux")).count() + 1;
+      if (x.response == null || x.failure != null) {
+        ActionError error = x.response == null ? Failures.transportError(x)
+            : ActionError.builder(ErrorCode.UPSTREAM_ERROR).httpStatus(x.response.status())
+                .message("the vendor's response was cut off").build();
+        record(st, n, "aux", Duration.ZERO, x, error.code());
+        throw new ActionException(error);
+      }
+      if (x.response.isSuccessful()) {
+        record(st, n, "aux", Duration.ZERO, x, null);
+        return x.response;
+      }
+      ActionError error = Failures.mapError(c, x.response);
+      record(st, n, "aux", Duration.ZERO, x, error.code());
+      pauseConnectionIfAsked(c, error, x.response);
+      if (error.code() == ErrorCode.UNAUTHENTICATED && !st.authRefreshed && c.authorizer.canRefresh()) {
+        st.authRefreshed = true;
+        c.authorizer.invalidate(okRequest.header("Authorization"));
+        continue;
+      }
+      return x.response;
+    }
+  }
+
+  /** Cooldown, breaker and rate limiter, then one request within the attempt timeout. */
+  Exchange sendProtected(ConnectionRuntime c, Request request, CallState st) {
+    Duration pause = c.cooldown.remaining(clock.instant());
+    if (!pause.isZero()) {
+      if (pause.compareTo(c.policy.maxWait()) > 0 || pause.compareTo(remaining(st)) >= 0) {
+        ErrorCode reason = c.cooldown.reason();
+        throw Failures.fail(ActionError.builder(reason).retryAfter(pause)
+            .message("connection '" + c.name + "' is paused for " + Failures.seconds(pause) + " after the vendor's "
+                + (reason == ErrorCode.QUOTA_EXHAUSTED ? "quota ran out" : "rate limit")
+                + "; nothing was sent"));
+      }
+      sleep(pause);
+      st.waitedMs += pause.toMillis();
+    }
+    Duration left = remaining(st);
+    if (left.isZero()) {
+      throw Failures.fail(ActionError.builder(ErrorCode.TIMEOUT)
+          .message("the call's deadline of " + Failures.seconds(c.policy.deadline()) + " is exhausted"));
+    }
+    // Cheap early exit that spends no rate-limit permit; once the open delay has passed, the
+    // permit request below moves the breaker to half-open.
+    if (c.breaker.isOpen() && c.breaker.getRemainingDelay().toNanos() > 0) throw circuitOpen(c);
+    dev.failsafe.RateLimiter<Object> limiter = c.limiter();
+    if (limiter != null) {
+      Duration wait = limiter.tryReservePermit(min(left, c.policy.maxWait()));
+      if (wait.isNegative()) {
+        throw Failures.fail(ActionError.builder(ErrorCode.RATE_LIMITED)
+            .retryAfter(c.policy.rateLimitPeriod())
+            .message("connection '" + c.name + "' is at its client-side rate limit of "
+                + c.policy.rateLimitPermits() + " per " + Failures.seconds(c.policy.rateLimitPeriod())
+                + "; nothing was sent"));
+      }
+      if (!wait.isZero()) {
+        sleep(wait);
+        st.waitedMs += wait.toMillis();
+      }
+    }
+    if (!c.breaker.tryAcquirePermit()) throw circuitOpen(c);
+    left = remaining(st);
+    if (left.isZero()) {
+      c.breaker.recordSuccess(); // give back a half-open trial permit; nothing was learned
+      throw Failures.fail(ActionError.builder(ErrorCode.TIMEOUT)
+          .message("the call's deadline of " + Failures.seconds(c.policy.deadline()) + " is exhausted"));
+    }
+    Exchange x = transport.send(c, request, min(left, c.policy.attemptTimeout()));
+    if (x.isVendorFailure()) c.breaker.recordFailure();
+    else c.breaker.recordSuccess();
+    if (x.response != null) {
+      st.lastResponse = x.response;
+      observeUsage(c, x.response);
+    }
+    if (x.sent) st.sent++;
+    return x;
+  }
+
+  static void observeUsage(ConnectionRuntime c, VendorResponse response) {
+    try {
+      dev.actionlayer.spi.VendorUsage usage = c.connector.usage(response);
+      if (usage != null) c.lastUsage = usage;
+    } catch (RuntimeException e) {
+      log.warn("connector {} failed to read usage", c.connector.vendor(), e);
+    }
+  }
+
+  ActionException circuitOpen(ConnectionRuntime c) {
+    Duration wait = c.breaker.getRemainingDelay();
+    return Failures.fail(ActionError.builder(ErrorCode.CIRCUIT_OPEN)
+        .retryAfter(wait.isNegative() ? Duration.ZERO : wait)
+        .message("the circuit breaker of connection '" + c.name + "' is open after repeated vendor"
+            + " failures; nothing was sent"));
+  }
+
+  void pauseConnectionIfAsked(ConnectionRuntime c, ActionError error, VendorResponse response) {
+    if (response == null) return;
+    if (error.code() == ErrorCode.QUOTA_EXHAUSTED && error.retryAfter().isEmpty()) {
+      // A spent quota with no reset time (Salesforce's daily limit): still stop sending for a
+      // while, so that callers hear QUOTA_EXHAUSTED without spending requests on it.
+      c.cooldown.pauseUntil(response.receivedAt().plus(QUOTA_PAUSE), ErrorCode.QUOTA_EXHAUSTED);
+      return;
+    }
+    if (error.retryAfter().isEmpty()) return;
+    if (error.code() == ErrorCode.RATE_LIMITED || error.code() == ErrorCode.UNAVAILABLE
+        || error.code() == ErrorCode.QUOTA_EXHAUSTED) {
+      c.cooldown.pauseUntil(response.receivedAt().plus(error.retryAfter().get()),
+          error.code() == ErrorCode.QUOTA_EXHAUSTED ? ErrorCode.QUOTA_EXHAUSTED : ErrorCode.RATE_LIMITED);
+    }
+  }
+
+  /** Full jitter: uniform in [0, min(maxBackoff, initial * 2^(n-1))]. */
+  Duration backoff(ConnectionRuntime c, int retryNumber) {
+    long initial = c.policy.initialBackoff().toMillis();
+    long cap = c.policy.maxBackoff().toMillis();
+    long ceiling = retryNumber >= 31 ? cap : Math.min(cap, initial << (retryNumber - 1));
+    return Duration.ofMillis((long) (random.getAsDouble() * ceiling));
+  }
+
+  void sleep(Duration d) {
+    try {
+      sleeper.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Failures.fail(ActionError.builder(ErrorCode.TIMEOUT).retryable(false)
+          .message("interrupted while waiting before the next attempt"));
+    }
+  }
+
+  Duration remaining(CallState st) {
+    Duration d = Duration.between(clock.instant(), st.deadlineAt);
+    return d.isNegative() ? Duration.ZERO : d;
+  }
+
+  /** Records an attempt; its delay includes backoff, cooldown and rate-limit waits before it. */
+  void record(CallState st, int n, String kind, Duration delay, Exchange x, ErrorCode code) {
+    long waited = delay.toMillis() + st.waitedMs;
+    st.waitedMs = 0;
+    st.attempts.add(new AuditEvent.Attempt(n, kind, x.response == null ? 0 : x.response.status(),
+        code == null ? null : code.name(), waited,
+        TimeUnit.NANOSECONDS.toMillis(x.durationNanos), x.sent));
+  }
+
+  static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+}
