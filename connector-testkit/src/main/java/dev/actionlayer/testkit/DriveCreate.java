@@ -1,6 +1,5 @@
 package dev.actionlayer.testkit;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +16,7 @@ final class DriveCreate {
 
   /** Validates and applies one create; the answer is the stored file reduced to {@code fields}. */
   static MockResponse apply(DriveStore store, String body, List<String> fields, boolean acceptUnissued) {
-    Object parsed;
-    try {
-      parsed = Json.parse(body);
-    } catch (IOException | RuntimeException e) {
-      parsed = null;
-    }
+    Object parsed = dev.actionlayer.spi.Json.parseOrNull(body);
     if (!(parsed instanceof Map<?, ?> meta)) {
       return DriveResponses.error(400, "parseError", "Parse Error", null);
     }

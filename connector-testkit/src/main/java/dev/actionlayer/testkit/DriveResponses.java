@@ -1,7 +1,8 @@
 package dev.actionlayer.testkit;
 
+import static dev.actionlayer.spi.Json.MOSHI;
+
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Moshi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,8 @@ final class DriveResponses {
       + "  }\n"
       + "}";
 
-  private static final JsonAdapter<Object> LEGACY = new Moshi.Builder().build().adapter(Object.class).indent(" ");
-  private static final JsonAdapter<Object> PRETTY = new Moshi.Builder().build().adapter(Object.class).indent("  ");
+  private static final JsonAdapter<Object> LEGACY = MOSHI.adapter(Object.class).indent(" ");
+  private static final JsonAdapter<Object> PRETTY = MOSHI.adapter(Object.class).indent("  ");
 
   private DriveResponses() {}
 

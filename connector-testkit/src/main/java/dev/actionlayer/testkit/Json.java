@@ -1,16 +1,21 @@
 package dev.actionlayer.testkit;
 
+import static dev.actionlayer.spi.Json.MOSHI;
+
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Moshi, configured for the fakes: untyped trees in, nulls kept on the way out. */
+/**
+ * The fakes' JSON on the SPI's shared {@link dev.actionlayer.spi.Json#MOSHI}: strict parsing that
+ * says what is wrong (a fake answers malformed input with the vendor's parser message), writing
+ * that keeps null members, and ordered map literals. Lenient reads belong to the SPI's {@code Json}.
+ */
 final class Json {
 
-  private static final JsonAdapter<Object> ADAPTER = new Moshi.Builder().build().adapter(Object.class);
+  private static final JsonAdapter<Object> ADAPTER = MOSHI.adapter(Object.class);
   private static final JsonAdapter<Object> WRITER = ADAPTER.serializeNulls();
 
   private Json() {}

@@ -6,6 +6,7 @@ import dev.actionlayer.Folder;
 import dev.actionlayer.Folders;
 import dev.actionlayer.NewFolder;
 import dev.actionlayer.testkit.FakeDrive;
+import dev.actionlayer.testkit.LayerHarness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The id pool is shared by every call on a connection: concurrent creates never share an id. */
 class DriveConcurrencyTest {
-  private final DriveHarness harness = new DriveHarness();
+  private final LayerHarness harness = DriveHarness.create();
   private final FakeDrive drive = new FakeDrive();
 
   @BeforeEach

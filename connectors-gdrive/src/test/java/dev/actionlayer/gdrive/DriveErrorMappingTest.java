@@ -7,6 +7,8 @@ import dev.actionlayer.ErrorCode;
 import dev.actionlayer.Folder;
 import dev.actionlayer.Folders;
 import dev.actionlayer.NewFolder;
+import dev.actionlayer.testkit.LayerHarness;
+import dev.actionlayer.testkit.Samples;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -22,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DriveErrorMappingTest {
   private static final String ID = DriveWireFormatTest.ID_1;
 
-  private final DriveHarness harness = new DriveHarness();
+  private final LayerHarness harness = DriveHarness.create();
   private final MockWebServer server = new MockWebServer();
 
   @BeforeEach
@@ -60,12 +62,12 @@ class DriveErrorMappingTest {
 
   private ActionError getFails(MockResponse response) {
     server.enqueue(response);
-    return DriveHarness.failure(() -> once().get(ID)).error();
+    return LayerHarness.failure(() -> once().get(ID)).error();
   }
 
   @Test
   void verbatimAuthErrorSampleIsUnauthenticated() {
-    ActionError e = getFails(DriveSamples.load("auth-error-401"));
+    ActionError e = getFails(Samples.load("/gdrive/auth-error-401.http"));
 
     assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
     assertThat(e.retryable()).isFalse();
@@ -87,9 +89,9 @@ class DriveErrorMappingTest {
 
   @Test
   void verbatimInsufficientScopesSampleIsPermissionDeniedAndNotRetried() {
-    server.enqueue(DriveSamples.load("insufficient-scopes-403"));
+    server.enqueue(Samples.load("/gdrive/insufficient-scopes-403.http"));
 
-    ActionError e = DriveHarness.failure(() -> retrying().get(ID)).error();
+    ActionError e = LayerHarness.failure(() -> retrying().get(ID)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
     assertThat(e.retryable()).isFalse();
@@ -100,7 +102,7 @@ class DriveErrorMappingTest {
 
   @Test
   void verbatimNotFoundSampleIsNotFoundWithDrivesMessage() {
-    ActionError e = getFails(DriveSamples.load("not-found-404"));
+    ActionError e = getFails(Samples.load("/gdrive/not-found-404.http"));
 
     assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(e.retryable()).isFalse();
@@ -111,19 +113,19 @@ class DriveErrorMappingTest {
 
   @Test
   void verbatimRateLimitSampleIsRateLimitedAndRetried() {
-    server.enqueue(DriveSamples.load("rate-limit-429"));
+    server.enqueue(Samples.load("/gdrive/rate-limit-429.http"));
     server.enqueue(DriveWireFormatTest.folder(ID, "Back", DriveWireFormatTest.PARENT, false));
 
     Folder folder = retrying().get(ID);
 
     assertThat(folder.name()).isEqualTo("Back");
     assertThat(server.getRequestCount()).isEqualTo(2);
-    assertThat(harness.sleeper.sleeps()).hasSize(1);
+    assertThat(harness.time().sleeps()).hasSize(1);
   }
 
   @Test
   void verbatimRateLimitSampleMapsToRetryableRateLimited() {
-    ActionError e = getFails(DriveSamples.load("rate-limit-429"));
+    ActionError e = getFails(Samples.load("/gdrive/rate-limit-429.http"));
 
     assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(e.retryable()).isTrue();
@@ -133,12 +135,12 @@ class DriveErrorMappingTest {
 
   @Test
   void a429RetryAfterIsHonouredIfGoogleEverSendsOne() {
-    server.enqueue(DriveSamples.builder("rate-limit-429").addHeader("Retry-After", "7").build());
+    server.enqueue(Samples.builder("/gdrive/rate-limit-429.http").addHeader("Retry-After", "7").build());
     server.enqueue(DriveWireFormatTest.folder(ID, "Back", DriveWireFormatTest.PARENT, false));
 
     retrying().get(ID);
 
-    assertThat(harness.sleeper.sleeps()).containsExactly(Duration.ofSeconds(7));
+    assertThat(harness.time().sleeps()).containsExactly(Duration.ofSeconds(7));
   }
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -187,7 +189,7 @@ class DriveErrorMappingTest {
     server.enqueue(response(403, "application/json; charset=UTF-8",
         envelope(403, "usageLimits", "dailyLimitExceeded", "Daily Limit Exceeded", null)));
 
-    ActionError e = DriveHarness.failure(() -> retrying().get(ID)).error();
+    ActionError e = LayerHarness.failure(() -> retrying().get(ID)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.QUOTA_EXHAUSTED);
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -208,7 +210,7 @@ class DriveErrorMappingTest {
     server.enqueue(response(400, "application/json; charset=UTF-8",
         envelope(400, "global", "badRequest", "Invalid parent folder", "parents")));
 
-    ActionError e = DriveHarness.failure(() -> retrying().create(
+    ActionError e = LayerHarness.failure(() -> retrying().create(
         new NewFolder("x", DriveWireFormatTest.PARENT))).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
@@ -235,7 +237,7 @@ class DriveErrorMappingTest {
 
   @Test
   void theGoogleFrontEndsHtml502PageIsUnavailableWithItsTitleOnly() {
-    ActionError e = getFails(DriveSamples.load("bad-gateway-502"));
+    ActionError e = getFails(Samples.load("/gdrive/bad-gateway-502.http"));
 
     assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);
     assertThat(e.retryable()).isTrue();
@@ -250,8 +252,8 @@ class DriveErrorMappingTest {
     server.enqueue(response(403, null, ""));
     Folders folders = retrying();
 
-    ActionError html = DriveHarness.failure(() -> folders.get(ID)).error();
-    ActionError empty = DriveHarness.failure(() -> folders.get(ID)).error();
+    ActionError html = LayerHarness.failure(() -> folders.get(ID)).error();
+    ActionError empty = LayerHarness.failure(() -> folders.get(ID)).error();
 
     assertThat(html.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
     assertThat(html.retryable()).isFalse();

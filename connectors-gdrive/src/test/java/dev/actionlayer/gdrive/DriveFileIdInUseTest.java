@@ -7,6 +7,8 @@ import dev.actionlayer.ErrorCode;
 import dev.actionlayer.Folder;
 import dev.actionlayer.Folders;
 import dev.actionlayer.NewFolder;
+import dev.actionlayer.testkit.LayerHarness;
+import dev.actionlayer.testkit.Samples;
 import java.io.IOException;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -21,7 +23,7 @@ class DriveFileIdInUseTest {
   private static final MockResponse IN_USE = DriveWireFormatTest.json(409, DriveErrorMappingTest.envelope(409,
       "global", "fileIdInUse", "A file already exists with the provided ID.", null));
 
-  private final DriveHarness harness = new DriveHarness();
+  private final LayerHarness harness = DriveHarness.create();
   private final MockWebServer server = new MockWebServer();
 
   @BeforeEach
@@ -66,7 +68,7 @@ class DriveFileIdInUseTest {
     server.enqueue(IN_USE);
     server.enqueue(readBack("application/vnd.google-apps.folder", ",\"appProperties\":{\"actionlayerKey\":\"someone-else\"}"));
 
-    ActionError e = DriveHarness.failure(() -> folders().create(new NewFolder("Ada", PARENT))).error();
+    ActionError e = LayerHarness.failure(() -> folders().create(new NewFolder("Ada", PARENT))).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
     assertThat(e.vendorCode()).isEqualTo("fileIdInUse");
@@ -79,7 +81,7 @@ class DriveFileIdInUseTest {
     server.enqueue(IN_USE);
     server.enqueue(readBack("application/pdf", ""));
 
-    ActionError e = DriveHarness.failure(() -> folders().create(new NewFolder("Ada", PARENT))).error();
+    ActionError e = LayerHarness.failure(() -> folders().create(new NewFolder("Ada", PARENT))).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
   }
@@ -87,9 +89,9 @@ class DriveFileIdInUseTest {
   @Test
   void aFileIdInUseThatCannotBeSeenIsAConflict() {
     server.enqueue(IN_USE);
-    server.enqueue(DriveSamples.load("not-found-404"));
+    server.enqueue(Samples.load("/gdrive/not-found-404.http"));
 
-    ActionError e = DriveHarness.failure(() -> folders().create(new NewFolder("Ada", PARENT))).error();
+    ActionError e = LayerHarness.failure(() -> folders().create(new NewFolder("Ada", PARENT))).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
     assertThat(e.httpStatus()).isEqualTo(409);
@@ -100,7 +102,7 @@ class DriveFileIdInUseTest {
     server.enqueue(DriveWireFormatTest.json(409, DriveErrorMappingTest.envelope(409, "global", "conflict",
         "Conflict", null)));
 
-    ActionError e = DriveHarness.failure(() -> folders().create(new NewFolder("Ada", PARENT))).error();
+    ActionError e = LayerHarness.failure(() -> folders().create(new NewFolder("Ada", PARENT))).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
     assertThat(e.vendorCode()).isEqualTo("conflict");
@@ -112,7 +114,7 @@ class DriveFileIdInUseTest {
     server.enqueue(IN_USE);
     server.enqueue(DriveWireFormatTest.json(200, "{\"id\":"));
 
-    ActionError e = DriveHarness.failure(() -> folders().create(new NewFolder("Ada", PARENT))).error();
+    ActionError e = LayerHarness.failure(() -> folders().create(new NewFolder("Ada", PARENT))).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
     assertThat(server.getRequestCount()).isEqualTo(3);

@@ -12,6 +12,7 @@ import dev.actionlayer.NewFolder;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.spi.VendorResponse;
 import dev.actionlayer.testkit.FakeDrive;
+import dev.actionlayer.testkit.LayerHarness;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** Only folders are folders: a document or a trashed folder reads as NOT_FOUND. */
 class DriveFolderSemanticsTest {
-  private final DriveHarness harness = new DriveHarness();
+  private final LayerHarness harness = DriveHarness.create();
   private final FakeDrive drive = new FakeDrive();
 
   @BeforeEach
@@ -74,7 +75,7 @@ class DriveFolderSemanticsTest {
   void getOfADocumentIsNotFoundThroughThePipeline() {
     String doc = drive.addFile("Notes", "application/vnd.google-apps.document");
 
-    ActionError e = DriveHarness.failure(() -> folders().get(doc)).error();
+    ActionError e = LayerHarness.failure(() -> folders().get(doc)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(e.message()).contains("is not a folder");
@@ -87,7 +88,7 @@ class DriveFolderSemanticsTest {
     Folder folder = folders.create(new NewFolder("Old", null));
     drive.trash(folder.id());
 
-    ActionError e = DriveHarness.failure(() -> folders.get(folder.id())).error();
+    ActionError e = LayerHarness.failure(() -> folders.get(folder.id())).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(e.message()).contains("in the trash");
@@ -97,7 +98,7 @@ class DriveFolderSemanticsTest {
   void deletingADocumentThroughFoldersIsRefusedAndTheDocumentSurvives() {
     String doc = drive.addFile("Contract", "application/vnd.google-apps.document");
 
-    ActionError e = DriveHarness.failure(() -> folders().delete(doc)).error();
+    ActionError e = LayerHarness.failure(() -> folders().delete(doc)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(e.message()).contains("is not a folder");
@@ -112,6 +113,6 @@ class DriveFolderSemanticsTest {
     folders.delete(folder.id());
 
     assertThat(drive.folders()).noneMatch(f -> f.id().equals(folder.id()));
-    assertThat(DriveHarness.failure(() -> folders.get(folder.id())).error().code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(LayerHarness.failure(() -> folders.get(folder.id())).error().code()).isEqualTo(ErrorCode.NOT_FOUND);
   }
 }

@@ -11,6 +11,7 @@ import dev.actionlayer.NewFolder;
 import dev.actionlayer.audit.AuditEvent;
 import dev.actionlayer.testkit.FakeDrive;
 import dev.actionlayer.testkit.Fault;
+import dev.actionlayer.testkit.LayerHarness;
 import dev.actionlayer.testkit.RecordedCall;
 import dev.actionlayer.testkit.Requests;
 import java.util.List;
@@ -31,7 +32,7 @@ class DriveNoDuplicateCreateTest {
   private static final Predicate<RecordedCall> READS =
       c -> c.method().equals("GET") && !GENERATE_IDS.test(c);
 
-  private final DriveHarness harness = new DriveHarness();
+  private final LayerHarness harness = DriveHarness.create();
   private final FakeDrive drive = new FakeDrive();
 
   @BeforeEach
@@ -74,8 +75,8 @@ class DriveNoDuplicateCreateTest {
     assertThat(created.parentId()).isEqualTo(FakeDrive.ROOT_ID);
     assertThat(drive.folderCount()).isZero();
     assertThat(drive.generateIdsCount()).isEqualTo(1);
-    assertThat(DriveHarness.failure(() -> folders.get(created.id())).code()).isEqualTo(ErrorCode.NOT_FOUND);
-    assertThat(DriveHarness.failure(() -> folders.delete(created.id())).code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(LayerHarness.failure(() -> folders.get(created.id())).code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(LayerHarness.failure(() -> folders.delete(created.id())).code()).isEqualTo(ErrorCode.NOT_FOUND);
   }
 
   @Test
@@ -84,7 +85,7 @@ class DriveNoDuplicateCreateTest {
 
     Map<String, String> props = drive.folders().get(0).appProperties();
     assertThat(props).containsOnlyKeys("actionlayerKey");
-    AuditEvent event = harness.audit.get(0);
+    AuditEvent event = harness.audit().get(0);
     assertThat(props.get("actionlayerKey")).isEqualTo(event.idempotencyKey());
   }
 
@@ -96,7 +97,7 @@ class DriveNoDuplicateCreateTest {
 
     assertExactlyOneFolderReturnedAs(folder);
     assertThat(drive.requestCount(READS)).isEqualTo(1);
-    assertThat(harness.audit).singleElement().satisfies(event -> {
+    assertThat(harness.audit()).singleElement().satisfies(event -> {
       assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
       assertThat(event.attempts()).extracting(AuditEvent.Attempt::kind, AuditEvent.Attempt::status)
           .containsExactly(org.assertj.core.groups.Tuple.tuple("aux", 200),
@@ -152,7 +153,7 @@ class DriveNoDuplicateCreateTest {
 
     assertThat(drive.folderCount()).isEqualTo(1);
     assertThat(drive.requestCount(POSTS)).isEqualTo(2);
-    assertThat(harness.sleeper.sleeps()).hasSize(1);
+    assertThat(harness.time().sleeps()).hasSize(1);
   }
 
   @Test
@@ -160,7 +161,7 @@ class DriveNoDuplicateCreateTest {
     drive.on(Requests.creates()).nth(1).respond(Fault.applyThenReset());
     drive.on(Requests.where(READS)).nth(1).respond(FakeDrive.badGateway502());
 
-    ActionError e = DriveHarness.failure(() -> folders().create(FOLDER)).error();
+    ActionError e = LayerHarness.failure(() -> folders().create(FOLDER)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
     assertThat(drive.folderCount()).isEqualTo(1);
@@ -173,7 +174,7 @@ class DriveNoDuplicateCreateTest {
     drive.on(Requests.creates()).nth(2).respond(FakeDrive.userRateLimitExceeded403());
     drive.on(Requests.creates()).nth(3).respond(FakeDrive.rateLimitExceeded403());
 
-    ActionError e = DriveHarness.failure(() -> folders().create(FOLDER)).error();
+    ActionError e = LayerHarness.failure(() -> folders().create(FOLDER)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
     assertThat(drive.folderCount()).isEqualTo(1);
@@ -183,7 +184,7 @@ class DriveNoDuplicateCreateTest {
   void wrongTokenGetsTheVerbatim401AsUnauthenticatedAndCreatesNothing() {
     Folders folders = harness.folders(GoogleDrive.connector(drive.uri(), Credentials.bearer("ya29.expired")));
 
-    ActionError e = DriveHarness.failure(() -> folders.create(FOLDER)).error();
+    ActionError e = LayerHarness.failure(() -> folders.create(FOLDER)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
     assertThat(e.vendorCode()).isEqualTo("authError");
@@ -196,7 +197,7 @@ class DriveNoDuplicateCreateTest {
   void aDailyLimitOnGenerateIdsFailsTheCreateBeforeAnythingIsCreated() {
     drive.on(Requests.where(GENERATE_IDS)).nth(1).respond(FakeDrive.dailyLimitExceeded403());
 
-    ActionError e = DriveHarness.failure(() -> folders().create(FOLDER)).error();
+    ActionError e = LayerHarness.failure(() -> folders().create(FOLDER)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.QUOTA_EXHAUSTED);
     assertThat(e.retryable()).isFalse();
@@ -205,7 +206,7 @@ class DriveNoDuplicateCreateTest {
 
   @Test
   void aMissingParentIsNotFoundAndNothingIsCreated() {
-    ActionError e = DriveHarness.failure(() -> folders().create(
+    ActionError e = LayerHarness.failure(() -> folders().create(
         new NewFolder("Orphan", "1NoSuchParentFolder000000000000000"))).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);

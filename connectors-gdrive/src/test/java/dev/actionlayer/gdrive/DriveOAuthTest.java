@@ -10,6 +10,7 @@ import dev.actionlayer.Folders;
 import dev.actionlayer.NewFolder;
 import dev.actionlayer.testkit.FakeDrive;
 import dev.actionlayer.testkit.FakeOAuth;
+import dev.actionlayer.testkit.LayerHarness;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** With OAuth refresh credentials, Drive's 401 {@code authError} costs one refresh, not the call. */
 class DriveOAuthTest {
-  private final DriveHarness harness = new DriveHarness();
+  private final LayerHarness harness = DriveHarness.create();
   private final FakeOAuth oauth = new FakeOAuth();
   private final FakeDrive drive = new FakeDrive();
   /** The token Drive accepts; a test moves it on to make the cached one "expired". */
@@ -61,7 +62,7 @@ class DriveOAuthTest {
     accepted.set("access-never");
     oauth.revoke();
 
-    ActionError e = DriveHarness.failure(() -> folders.get(created.id())).error();
+    ActionError e = LayerHarness.failure(() -> folders.get(created.id())).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
   }

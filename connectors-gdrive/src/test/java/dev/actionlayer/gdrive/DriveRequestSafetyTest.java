@@ -9,6 +9,7 @@ import dev.actionlayer.ErrorCode;
 import dev.actionlayer.Folders;
 import dev.actionlayer.NewFolder;
 import dev.actionlayer.spi.Connector;
+import dev.actionlayer.testkit.LayerHarness;
 import java.io.IOException;
 import java.net.URI;
 import mockwebserver3.MockWebServer;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Values from the agent are data: they never choose an endpoint, and bad ones never leave the process. */
 class DriveRequestSafetyTest {
-  private final DriveHarness harness = new DriveHarness();
+  private final LayerHarness harness = DriveHarness.create();
   private final MockWebServer server = new MockWebServer();
 
   @BeforeEach
@@ -45,8 +46,8 @@ class DriveRequestSafetyTest {
   void refusesAnIdThatIsNotADriveFileIdBeforeAnyRequest(String id) {
     Folders folders = folders();
 
-    ActionError get = DriveHarness.failure(() -> folders.get(id)).error();
-    ActionError delete = DriveHarness.failure(() -> folders.delete(id)).error();
+    ActionError get = LayerHarness.failure(() -> folders.get(id)).error();
+    ActionError delete = LayerHarness.failure(() -> folders.delete(id)).error();
 
     assertThat(get.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
     assertThat(delete.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
@@ -59,7 +60,7 @@ class DriveRequestSafetyTest {
   @ParameterizedTest
   @ValueSource(strings = {"../x", "a/b", "..", "1AbCdEfGhIj?x=1", "\"],\"role\":\"owner", "short", "ROOT"})
   void refusesAParentThatIsNotAFolderIdBeforeAnyRequest(String parentId) {
-    ActionError e = DriveHarness.failure(() -> folders().create(new NewFolder("x", parentId))).error();
+    ActionError e = LayerHarness.failure(() -> folders().create(new NewFolder("x", parentId))).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
     assertThat(e.fieldErrors()).containsKey("parentId");

@@ -7,6 +7,8 @@ import dev.actionlayer.ErrorCode;
 import dev.actionlayer.Folder;
 import dev.actionlayer.Folders;
 import dev.actionlayer.NewFolder;
+import dev.actionlayer.testkit.LayerHarness;
+import dev.actionlayer.testkit.Samples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import mockwebserver3.MockResponse;
@@ -22,7 +24,7 @@ class DriveWireFormatTest {
   static final String PARENT = "1ParentFolderId0000000000000000000";
   private static final String KEY = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-  private final DriveHarness harness = new DriveHarness();
+  private final LayerHarness harness = DriveHarness.create();
   private final MockWebServer server = new MockWebServer();
 
   @BeforeEach
@@ -143,7 +145,7 @@ class DriveWireFormatTest {
   @Test
   void createReadsTheVerbatimCreatedFolderSampleWithDefaultFieldsOnly() {
     server.enqueue(generatedIds("1jTVywFwB2BoVSRgGeAoPKOpUyP_3F3K6K6NHOCFPdw8"));
-    server.enqueue(DriveSamples.load("create-folder-200"));
+    server.enqueue(Samples.load("/gdrive/create-folder-200.http"));
 
     Folder created = folders().create(new NewFolder("MPL2012", null));
 
@@ -202,9 +204,9 @@ class DriveWireFormatTest {
 
   @Test
   void aFailedGenerateIdsFailsTheCreateWithItsMeaningAndSendsNoCreate() {
-    server.enqueue(DriveSamples.load("insufficient-scopes-403"));
+    server.enqueue(Samples.load("/gdrive/insufficient-scopes-403.http"));
 
-    ActionError e = DriveHarness.failure(() -> folders().create(new NewFolder("x", null))).error();
+    ActionError e = LayerHarness.failure(() -> folders().create(new NewFolder("x", null))).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
     assertThat(e.vendorCode()).isEqualTo("insufficientPermissions");
@@ -216,7 +218,7 @@ class DriveWireFormatTest {
   void aGenerateIdsAnswerWithoutUsableIdsIsAnUpstreamErrorAndNoCreate() {
     server.enqueue(generatedIds("../../../drive/v3/about", "short"));
 
-    ActionError e = DriveHarness.failure(() -> folders().create(new NewFolder("x", null))).error();
+    ActionError e = LayerHarness.failure(() -> folders().create(new NewFolder("x", null))).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
     assertThat(e.message()).contains("generateIds");

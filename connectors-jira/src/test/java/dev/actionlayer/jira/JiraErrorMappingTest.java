@@ -8,6 +8,8 @@ import dev.actionlayer.ErrorCode;
 import dev.actionlayer.NewTask;
 import dev.actionlayer.Task;
 import dev.actionlayer.Tasks;
+import dev.actionlayer.testkit.LayerHarness;
+import dev.actionlayer.testkit.Samples;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -25,7 +27,7 @@ class JiraErrorMappingTest {
   private static final String HTML_429 = "<html><head><title>Oops - an error has occurred</title></head>"
       + "<body><div id=\"error429\">Something went wrong</div></body></html>";
 
-  private final JiraHarness harness = new JiraHarness();
+  private final LayerHarness harness = JiraHarness.create();
   private final MockWebServer server = new MockWebServer();
 
   @BeforeEach
@@ -62,14 +64,14 @@ class JiraErrorMappingTest {
   }
 
   private ActionError getFails() {
-    return JiraHarness.failure(() -> once().get("PROJ-1")).error();
+    return LayerHarness.failure(() -> once().get("PROJ-1")).error();
   }
 
   @Test
   void verbatimFieldErrorSampleIsInvalidRequestWithCanonicalFieldNames() {
-    server.enqueue(JiraSamples.load("create-issue-400-field-errors"));
+    server.enqueue(Samples.load("/jira/create-issue-400-field-errors.http"));
 
-    ActionError e = JiraHarness.failure(() -> once().create(new NewTask("PROJ", "x", null))).error();
+    ActionError e = LayerHarness.failure(() -> once().create(new NewTask("PROJ", "x", null))).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
     assertThat(e.retryable()).isFalse();
@@ -85,7 +87,7 @@ class JiraErrorMappingTest {
         + "\"project\":\"valid project is required\",\"description\":\"Operation value must be an"
         + " Atlassian Document\",\"customfield_10010\":\"Sprint is closed\"},\"status\":400}"));
 
-    ActionError e = JiraHarness.failure(() -> once().create(new NewTask("PROJ", "x", "y"))).error();
+    ActionError e = LayerHarness.failure(() -> once().create(new NewTask("PROJ", "x", "y"))).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
     assertThat(e.message()).isEqualTo("Field 'priority' is required");
@@ -97,7 +99,7 @@ class JiraErrorMappingTest {
 
   @Test
   void verbatimNotFoundSampleIsNotFound() {
-    server.enqueue(JiraSamples.load("get-issue-404"));
+    server.enqueue(Samples.load("/jira/get-issue-404.http"));
 
     ActionError e = getFails();
 
@@ -113,7 +115,7 @@ class JiraErrorMappingTest {
     server.enqueue(html(404, HTML_DEAD_LINK));
     Tasks tasks = retrying();
 
-    ActionError e = JiraHarness.failure(() -> tasks.delete("PROJ-1")).error();
+    ActionError e = LayerHarness.failure(() -> tasks.delete("PROJ-1")).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
     assertThat(e.retryable()).isFalse();
@@ -124,7 +126,7 @@ class JiraErrorMappingTest {
 
   @Test
   void verbatimRateLimitSampleIsRateLimitedWithRetryAfterAndReason() {
-    server.enqueue(JiraSamples.load("rate-limit-429-json"));
+    server.enqueue(Samples.load("/jira/rate-limit-429-json.http"));
 
     ActionError e = getFails();
 
@@ -137,13 +139,13 @@ class JiraErrorMappingTest {
 
   @Test
   void rateLimitedCallIsRetriedAfterExactlyTheRetryAfterDelay() {
-    server.enqueue(JiraSamples.load("rate-limit-429-json"));
+    server.enqueue(Samples.load("/jira/rate-limit-429-json.http"));
     server.enqueue(json(200, "{\"id\":\"10000\",\"key\":\"PROJ-1\",\"fields\":{\"summary\":\"ok\"}}"));
 
     Task task = retrying().get("PROJ-1");
 
     assertThat(task.id()).isEqualTo("10000");
-    assertThat(harness.sleeper.sleeps()).containsExactly(Duration.ofSeconds(5));
+    assertThat(harness.time().sleeps()).containsExactly(Duration.ofSeconds(5));
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
@@ -181,13 +183,13 @@ class JiraErrorMappingTest {
 
   @Test
   void quotaReasonIsQuotaExhaustedKeepingTheWaitAndIsNotRetried() {
-    server.enqueue(JiraSamples.load("rate-limit-429-json").newBuilder()
+    server.enqueue(Samples.load("/jira/rate-limit-429-json.http").newBuilder()
         .removeHeader("Retry-After").removeHeader("RateLimit-Reason").removeHeader("X-RateLimit-Reset")
         .addHeader("X-Beta-Ratelimit-Reason", "jira-quota-tenant-based")
         .addHeader("X-Beta-Ratelimit-Reset", "2024-05-05T19:00Z").build());
     Tasks tasks = retrying();
 
-    ActionError e = JiraHarness.failure(() -> tasks.get("PROJ-1")).error();
+    ActionError e = LayerHarness.failure(() -> tasks.get("PROJ-1")).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.QUOTA_EXHAUSTED);
     assertThat(e.retryable()).isFalse();
@@ -197,7 +199,7 @@ class JiraErrorMappingTest {
     assertThat(server.getRequestCount()).isEqualTo(1);
 
     // The spent quota pauses the connection, and later callers hear why, without sending.
-    ActionError later = JiraHarness.failure(() -> tasks.get("PROJ-2")).error();
+    ActionError later = LayerHarness.failure(() -> tasks.get("PROJ-2")).error();
     assertThat(later.code()).isEqualTo(ErrorCode.QUOTA_EXHAUSTED);
     assertThat(later.message()).contains("quota ran out", "nothing was sent");
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -212,7 +214,7 @@ class JiraErrorMappingTest {
     Task task = retrying().create(new NewTask("PROJ", "Fix login bug", null));
 
     assertThat(task.id()).isEqualTo("10000");
-    assertThat(harness.sleeper.sleeps()).containsExactly(Duration.ofSeconds(7));
+    assertThat(harness.time().sleeps()).containsExactly(Duration.ofSeconds(7));
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
@@ -271,8 +273,8 @@ class JiraErrorMappingTest {
     server.enqueue(json(403, "{\"errorMessages\":[\"You do not have permission to create issues in this project.\"],\"errors\":{}}"));
     Tasks tasks = once();
 
-    ActionError plain = JiraHarness.failure(() -> tasks.delete("PROJ-1")).error();
-    ActionError json = JiraHarness.failure(() -> tasks.create(new NewTask("PROJ", "x", null))).error();
+    ActionError plain = LayerHarness.failure(() -> tasks.delete("PROJ-1")).error();
+    ActionError json = LayerHarness.failure(() -> tasks.create(new NewTask("PROJ", "x", null))).error();
 
     assertThat(plain.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
     assertThat(plain.message()).isEqualTo("You do not have permission to delete issues in this project.");
@@ -286,7 +288,7 @@ class JiraErrorMappingTest {
     server.enqueue(json(400, "{\"errorMessages\":[\"The issue has subtasks. Set deleteSubtasks to true"
         + " to delete the issue with its subtasks.\"],\"errors\":{}}"));
 
-    ActionError e = JiraHarness.failure(() -> once().delete("PROJ-1")).error();
+    ActionError e = LayerHarness.failure(() -> once().delete("PROJ-1")).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
     assertThat(e.retryable()).isFalse();
@@ -317,7 +319,7 @@ class JiraErrorMappingTest {
 
   @Test
   void requestIdComesFromXArequestid() {
-    server.enqueue(JiraSamples.load("get-issue-404").newBuilder()
+    server.enqueue(Samples.load("/jira/get-issue-404.http").newBuilder()
         .addHeader("X-AREQUESTID", "a1b2c3d4-1234-5678-9abc-def012345678").build());
 
     assertThat(getFails().vendorRequestId()).isEqualTo("a1b2c3d4-1234-5678-9abc-def012345678");
@@ -339,7 +341,7 @@ class JiraErrorMappingTest {
   void credentialsNeverAppearInMessagesEvenWhenJiraEchoesThem() {
     server.enqueue(json(400, "{\"errorMessages\":[\"bad token secret-token-123\"],\"errors\":{}}"));
 
-    ActionException e = JiraHarness.failure(() -> once().get("PROJ-1"));
+    ActionException e = LayerHarness.failure(() -> once().get("PROJ-1"));
 
     assertThat(e.error().message()).doesNotContain("secret-token-123");
     assertThat(e.getMessage()).doesNotContain("secret-token-123");

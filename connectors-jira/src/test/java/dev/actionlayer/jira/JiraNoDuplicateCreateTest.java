@@ -9,6 +9,7 @@ import dev.actionlayer.Task;
 import dev.actionlayer.Tasks;
 import dev.actionlayer.testkit.FakeJira;
 import dev.actionlayer.testkit.Fault;
+import dev.actionlayer.testkit.LayerHarness;
 import dev.actionlayer.testkit.RecordedCall;
 import dev.actionlayer.testkit.Requests;
 import java.io.IOException;
@@ -32,7 +33,7 @@ class JiraNoDuplicateCreateTest {
   private static final Predicate<RecordedCall> POSTS = c -> c.method().equals("POST");
   private static final Predicate<RecordedCall> SEARCHES = c -> c.pathWithoutQuery().equals("/rest/api/3/search/jql");
 
-  private final JiraHarness harness = new JiraHarness();
+  private final LayerHarness harness = JiraHarness.create();
   private final FakeJira jira = new FakeJira();
 
   @BeforeEach
@@ -68,15 +69,15 @@ class JiraNoDuplicateCreateTest {
     assertThat(read).isEqualTo(created);
     assertThat(byKey).isEqualTo(created);
     assertThat(jira.issueCount()).isZero();
-    assertThat(JiraHarness.failure(() -> tasks.get(created.id())).code()).isEqualTo(ErrorCode.NOT_FOUND);
-    assertThat(JiraHarness.failure(() -> tasks.delete(created.id())).code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(LayerHarness.failure(() -> tasks.get(created.id())).code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(LayerHarness.failure(() -> tasks.delete(created.id())).code()).isEqualTo(ErrorCode.NOT_FOUND);
   }
 
   @Test
   void unkeyedCreateWhoseResponseIsLostIsOutcomeUnknownAndNeverRepeated() {
     jira.on(Requests.creates()).nth(1).respond(Fault.applyThenReset());
 
-    ActionError e = JiraHarness.failure(() -> unkeyed().create(TASK)).error();
+    ActionError e = LayerHarness.failure(() -> unkeyed().create(TASK)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
     assertThat(e.retryable()).isFalse();
@@ -118,7 +119,7 @@ class JiraNoDuplicateCreateTest {
   void unkeyedCreateWhoseSuccessBodyIsCutOffIsOutcomeUnknown() {
     jira.on(Requests.creates()).nth(1).respond(Fault.applyThenTruncate());
 
-    ActionError e = JiraHarness.failure(() -> unkeyed().create(TASK)).error();
+    ActionError e = LayerHarness.failure(() -> unkeyed().create(TASK)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
     assertThat(jira.requestCount(POSTS)).isEqualTo(1);
@@ -133,7 +134,7 @@ class JiraNoDuplicateCreateTest {
     assertThat(task.id()).isEqualTo("10000");
     assertThat(jira.requestCount(POSTS)).isEqualTo(2);
     assertThat(jira.issueCount()).isEqualTo(1);
-    assertThat(harness.sleeper.sleeps()).containsExactly(Duration.ofSeconds(3));
+    assertThat(harness.time().sleeps()).containsExactly(Duration.ofSeconds(3));
   }
 
   @Test
@@ -145,14 +146,14 @@ class JiraNoDuplicateCreateTest {
 
     assertThat(task.id()).isEqualTo("10000");
     assertThat(jira.requestCount(POSTS)).isEqualTo(2);
-    assertThat(harness.sleeper.sleeps()).containsExactly(Duration.ofSeconds(2));
+    assertThat(harness.time().sleeps()).containsExactly(Duration.ofSeconds(2));
   }
 
   @Test
   void a500OnAnUnkeyedCreateIsNotRetriedBecauseJiraMayHaveAppliedIt() {
     jira.on(Requests.creates()).nth(1).respond(Fault.html(500));
 
-    ActionError e = JiraHarness.failure(() -> unkeyed().create(TASK)).error();
+    ActionError e = LayerHarness.failure(() -> unkeyed().create(TASK)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
     assertThat(e.httpStatus()).isEqualTo(500);
@@ -164,7 +165,7 @@ class JiraNoDuplicateCreateTest {
   void a500OnALabelledCreateIsLookedUpAndReportedUnknownWhenNothingShowsUp() {
     jira.on(Requests.creates()).nth(1).respond(Fault.html(500));
 
-    ActionError e = JiraHarness.failure(() -> labelled().create(TASK)).error();
+    ActionError e = LayerHarness.failure(() -> labelled().create(TASK)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
     assertThat(jira.requestCount(POSTS)).isEqualTo(1);
@@ -177,7 +178,7 @@ class JiraNoDuplicateCreateTest {
     Tasks tasks = harness.tasks(Jira.connector(jira.uri(),
         dev.actionlayer.Credentials.basic(JiraHarness.EMAIL, "wrong-token-000")));
 
-    ActionError e = JiraHarness.failure(() -> tasks.create(TASK)).error();
+    ActionError e = LayerHarness.failure(() -> tasks.create(TASK)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
     assertThat(e.message())
@@ -188,7 +189,7 @@ class JiraNoDuplicateCreateTest {
 
   @Test
   void anUnknownProjectIsAFieldErrorOnProject() {
-    ActionError e = JiraHarness.failure(() -> unkeyed().create(new NewTask("NOPE", "x", null))).error();
+    ActionError e = LayerHarness.failure(() -> unkeyed().create(new NewTask("NOPE", "x", null))).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
     assertThat(e.fieldErrors()).containsEntry("project", "valid project is required");
@@ -204,7 +205,7 @@ class JiraNoDuplicateCreateTest {
       late.enqueue(new MockResponse.Builder().code(201).addHeader("Content-Type", "application/json")
           .body("{\"id\":\"10000\",\"key\":\"PROJ-1\",\"self\":\"x\"}").build());
       // Nothing listens until the pipeline backs off after the refused first attempt.
-      harness.sleeper.onFirstSleep(() -> {
+      harness.time().onFirstSleep(() -> {
         try {
           late.start(InetAddress.getLoopbackAddress(), port);
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import dev.actionlayer.ErrorCode;
 import dev.actionlayer.NewTask;
 import dev.actionlayer.Tasks;
 import dev.actionlayer.spi.Connector;
+import dev.actionlayer.testkit.LayerHarness;
 import java.io.IOException;
 import java.net.URI;
 import mockwebserver3.MockWebServer;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Values from the agent are data: they never choose an endpoint, and bad ones never leave the process. */
 class JiraRequestSafetyTest {
-  private final JiraHarness harness = new JiraHarness();
+  private final LayerHarness harness = JiraHarness.create();
   private final MockWebServer server = new MockWebServer();
 
   @BeforeEach
@@ -44,8 +45,8 @@ class JiraRequestSafetyTest {
   void refusesAnIdThatIsNotAJiraIssueIdOrKeyBeforeAnyRequest(String id) {
     Tasks tasks = tasks();
 
-    ActionError get = JiraHarness.failure(() -> tasks.get(id)).error();
-    ActionError delete = JiraHarness.failure(() -> tasks.delete(id)).error();
+    ActionError get = LayerHarness.failure(() -> tasks.get(id)).error();
+    ActionError delete = LayerHarness.failure(() -> tasks.delete(id)).error();
 
     assertThat(get.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
     assertThat(delete.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
@@ -57,7 +58,7 @@ class JiraRequestSafetyTest {
 
   @Test
   void createWithoutAProjectKeyIsRefusedBeforeAnyRequest() {
-    ActionError e = JiraHarness.failure(() -> tasks().create(new NewTask(null, "Fix it", null))).error();
+    ActionError e = LayerHarness.failure(() -> tasks().create(new NewTask(null, "Fix it", null))).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
     assertThat(e.fieldErrors()).containsEntry("project", "is required for Jira (the project key)");
@@ -67,7 +68,7 @@ class JiraRequestSafetyTest {
   @ParameterizedTest
   @ValueSource(strings = {"proj", "1PROJ", "PR OJ", "PROJ-1", "PRÖJ", "PROJ\"}"})
   void createWithSomethingElseThanAProjectKeyIsRefusedBeforeAnyRequest(String project) {
-    ActionError e = JiraHarness.failure(() -> tasks().create(new NewTask(project, "Fix it", null))).error();
+    ActionError e = LayerHarness.failure(() -> tasks().create(new NewTask(project, "Fix it", null))).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
     assertThat(e.fieldErrors()).containsKey("project");

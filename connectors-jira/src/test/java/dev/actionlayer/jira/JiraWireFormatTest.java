@@ -6,6 +6,8 @@ import dev.actionlayer.Credentials;
 import dev.actionlayer.NewTask;
 import dev.actionlayer.Task;
 import dev.actionlayer.Tasks;
+import dev.actionlayer.testkit.LayerHarness;
+import dev.actionlayer.testkit.Samples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -23,7 +25,7 @@ class JiraWireFormatTest {
   private static final String ISSUE_BEAN = "{\"id\":\"10000\",\"key\":\"PROJ-1\",\"fields\":{\"summary\":\"Fix\","
       + "\"project\":{\"key\":\"PROJ\"}}}";
 
-  private final JiraHarness harness = new JiraHarness();
+  private final LayerHarness harness = JiraHarness.create();
   private final MockWebServer server = new MockWebServer();
 
   @BeforeEach
@@ -183,7 +185,7 @@ class JiraWireFormatTest {
   void getOfAnIssueWithoutIdIsAnUnreadableBodyNotATask() {
     server.enqueue(json(200, "{\"key\":\"PROJ-1\",\"fields\":{}}"));
 
-    var e = JiraHarness.failure(() -> harness.tasks(Jira.connector(server.url("/").uri(),
+    var e = LayerHarness.failure(() -> harness.tasks(Jira.connector(server.url("/").uri(),
         JiraHarness.basic()), p -> p.maxAttempts(1)).get("PROJ-1"));
 
     assertThat(e.code()).isEqualTo(dev.actionlayer.ErrorCode.UPSTREAM_ERROR);
@@ -192,7 +194,7 @@ class JiraWireFormatTest {
 
   @Test
   void deleteSendsADeleteForTheIssueAndAccepts204() throws Exception {
-    server.enqueue(JiraSamples.load("delete-issue-204"));
+    server.enqueue(Samples.load("/jira/delete-issue-204.http"));
 
     tasks().delete("10000");
 
@@ -204,7 +206,7 @@ class JiraWireFormatTest {
 
   @Test
   void createReadsTheVerbatimCreatedIssueSample() throws Exception {
-    server.enqueue(JiraSamples.load("create-issue-201"));
+    server.enqueue(Samples.load("/jira/create-issue-201.http"));
 
     Task task = tasks().create(new NewTask("ED", "Sample", null));
 

@@ -9,6 +9,8 @@ import dev.actionlayer.Contacts;
 import dev.actionlayer.ErrorCode;
 import dev.actionlayer.NewContact;
 import dev.actionlayer.NewTask;
+import dev.actionlayer.testkit.LayerHarness;
+import dev.actionlayer.testkit.Samples;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -23,7 +25,7 @@ class SalesforceErrorMappingTest {
   private static final String CONTACT_ID = "0035g00000AbCdEQAZ";
   private static final NewContact ADA = new NewContact("Ada", "Lovelace", "ada@example.com");
 
-  private final SalesforceHarness harness = new SalesforceHarness();
+  private final LayerHarness harness = SalesforceHarness.create();
   private final MockWebServer server = new MockWebServer();
 
   @BeforeEach
@@ -53,11 +55,11 @@ class SalesforceErrorMappingTest {
   }
 
   private ActionError getFails() {
-    return SalesforceHarness.failure(() -> once().get(CONTACT_ID)).error();
+    return LayerHarness.failure(() -> once().get(CONTACT_ID)).error();
   }
 
   private ActionError getFails(String sample) {
-    server.enqueue(SalesforceSamples.load(sample));
+    server.enqueue(Samples.load("/salesforce/" + sample + ".http"));
     return getFails();
   }
 
@@ -95,9 +97,9 @@ class SalesforceErrorMappingTest {
 
   @Test
   void verbatimTotalRequestsLimitIsQuotaExhaustedAndNeverRetried() {
-    server.enqueue(SalesforceSamples.load("request-limit-exceeded-403"));
+    server.enqueue(Samples.load("/salesforce/request-limit-exceeded-403.http"));
 
-    ActionError e = SalesforceHarness.failure(() -> retrying().get(CONTACT_ID)).error();
+    ActionError e = LayerHarness.failure(() -> retrying().get(CONTACT_ID)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.QUOTA_EXHAUSTED);
     assertThat(e.retryable()).isFalse();
@@ -105,12 +107,12 @@ class SalesforceErrorMappingTest {
     assertThat(e.vendorCode()).isEqualTo("REQUEST_LIMIT_EXCEEDED");
     assertThat(e.message()).contains("24 hours", "TotalRequests Limit exceeded.");
     assertThat(server.getRequestCount()).isEqualTo(1);
-    assertThat(harness.sleeper.sleeps()).isEmpty();
+    assertThat(harness.time().sleeps()).isEmpty();
   }
 
   @Test
   void theConcurrencyLimitIsRateLimitedAndRetriedWithBackoff() {
-    server.enqueue(SalesforceSamples.load("concurrent-limit-403"));
+    server.enqueue(Samples.load("/salesforce/concurrent-limit-403.http"));
     server.enqueue(json(200, "{\"Id\":\"" + CONTACT_ID + "\",\"LastName\":\"Lovelace\"}"));
 
     Contact contact = retrying().get(CONTACT_ID);
@@ -118,7 +120,7 @@ class SalesforceErrorMappingTest {
     assertThat(contact.lastName()).isEqualTo("Lovelace");
     assertThat(server.getRequestCount()).isEqualTo(2);
     // Full jitter: the one backoff is somewhere in [0, 250 ms] (0 means no sleep at all).
-    assertThat(harness.sleeper.sleeps()).hasSizeLessThanOrEqualTo(1)
+    assertThat(harness.time().sleeps()).hasSizeLessThanOrEqualTo(1)
         .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofMillis(250)));
     assertThat(harness.lastEvent().attempts()).extracting(a -> a.code()).containsExactly("RATE_LIMITED", null);
   }
@@ -134,13 +136,13 @@ class SalesforceErrorMappingTest {
 
   @Test
   void verbatimRequiredFieldMissingIsInvalidRequestWithTheFieldNamed() {
-    server.enqueue(SalesforceSamples.load("required-field-missing-400"));
+    server.enqueue(Samples.load("/salesforce/required-field-missing-400.http"));
     server.enqueue(json(400, "[{\"message\":\"Required fields are missing: [LastName]\","
         + "\"errorCode\":\"REQUIRED_FIELD_MISSING\",\"fields\":[\"LastName\"]}]"));
     Contacts contacts = once();
 
-    ActionError name = SalesforceHarness.failure(() -> contacts.create(ADA)).error();
-    ActionError lastName = SalesforceHarness.failure(() -> contacts.create(ADA)).error();
+    ActionError name = LayerHarness.failure(() -> contacts.create(ADA)).error();
+    ActionError lastName = LayerHarness.failure(() -> contacts.create(ADA)).error();
 
     assertThat(name.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
     assertThat(name.retryable()).isFalse();
@@ -158,7 +160,7 @@ class SalesforceErrorMappingTest {
         + "{\"message\":\"Email: invalid email address: x\",\"errorCode\":\"INVALID_EMAIL_ADDRESS\",\"fields\":[\"Email\"]},"
         + "{\"message\":\"First Name: too long\",\"errorCode\":\"STRING_TOO_LONG\",\"fields\":[\"FirstName\"]}]"));
 
-    ActionError e = SalesforceHarness.failure(() -> harness.tasks(Salesforce.connector(server.url("/").uri(),
+    ActionError e = LayerHarness.failure(() -> harness.tasks(Salesforce.connector(server.url("/").uri(),
         SalesforceHarness.bearer()), p -> p.maxAttempts(1)).create(new NewTask(null, "x", null))).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
@@ -195,10 +197,10 @@ class SalesforceErrorMappingTest {
 
   @Test
   void verbatimDuplicatesDetectedIsConflictNamingTheMatchedRecords() {
-    server.enqueue(SalesforceSamples.load("duplicates-detected-400"));
+    server.enqueue(Samples.load("/salesforce/duplicates-detected-400.http"));
     Contacts contacts = retrying();
 
-    ActionError e = SalesforceHarness.failure(() -> contacts.create(ADA)).error();
+    ActionError e = LayerHarness.failure(() -> contacts.create(ADA)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
     assertThat(e.retryable()).isFalse();
@@ -211,8 +213,8 @@ class SalesforceErrorMappingTest {
   @Test
   void verbatimNotFoundAndEntityIsDeletedAreNotFound() {
     ActionError missing = getFails("not-found-404");
-    server.enqueue(SalesforceSamples.load("entity-is-deleted-404"));
-    ActionError deleted = SalesforceHarness.failure(() -> once().delete(CONTACT_ID)).error();
+    server.enqueue(Samples.load("/salesforce/entity-is-deleted-404.http"));
+    ActionError deleted = LayerHarness.failure(() -> once().delete(CONTACT_ID)).error();
 
     assertThat(missing.code()).isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(missing.vendorCode()).isEqualTo("NOT_FOUND");
@@ -238,7 +240,7 @@ class SalesforceErrorMappingTest {
   @Test
   void verbatimServerUnavailableIsUnavailableAndRetried() {
     ActionError e = getFails("server-unavailable-503");
-    server.enqueue(SalesforceSamples.load("server-unavailable-503"));
+    server.enqueue(Samples.load("/salesforce/server-unavailable-503.http"));
     server.enqueue(json(200, "{\"Id\":\"" + CONTACT_ID + "\",\"LastName\":\"L\"}"));
 
     Contact contact = retrying().get(CONTACT_ID);
@@ -253,21 +255,22 @@ class SalesforceErrorMappingTest {
 
   @Test
   void serverUnavailableWithRetryAfterWaitsExactlyThatLong() {
-    server.enqueue(SalesforceSamples.load("server-unavailable-503").newBuilder().addHeader("Retry-After", "4").build());
+    server.enqueue(Samples.load("/salesforce/server-unavailable-503.http").newBuilder()
+        .addHeader("Retry-After", "4").build());
     server.enqueue(json(201, "{\"id\":\"" + CONTACT_ID + "\",\"success\":true,\"errors\":[]}"));
 
     Contact contact = retrying().create(ADA);
 
     assertThat(contact.id()).isEqualTo(CONTACT_ID);
-    assertThat(harness.sleeper.sleeps()).containsExactly(Duration.ofSeconds(4));
+    assertThat(harness.time().sleeps()).containsExactly(Duration.ofSeconds(4));
   }
 
   @Test
   void verbatimHtmlPageMeansTheOrgCannotBeReachedNotAMissingRecord() {
-    server.enqueue(SalesforceSamples.load("html-error-page-404"));
+    server.enqueue(Samples.load("/salesforce/html-error-page-404.http"));
     Contacts contacts = retrying();
 
-    ActionError e = SalesforceHarness.failure(() -> contacts.delete(CONTACT_ID)).error();
+    ActionError e = LayerHarness.failure(() -> contacts.delete(CONTACT_ID)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
     assertThat(e.retryable()).isFalse();
@@ -356,7 +359,7 @@ class SalesforceErrorMappingTest {
     Contacts contacts = harness.contacts(Salesforce.builder(server.url("/").uri(), SalesforceHarness.bearer())
         .contactExternalIdField(SalesforceHarness.KEY_FIELD).build());
 
-    ActionError e = SalesforceHarness.failure(() -> contacts.create(ADA)).error();
+    ActionError e = LayerHarness.failure(() -> contacts.create(ADA)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
     assertThat(e.retryable()).isFalse();
@@ -372,7 +375,7 @@ class SalesforceErrorMappingTest {
     server.enqueue(json(400, "[{\"message\":\"bad token " + SalesforceHarness.TOKEN + "\",\"errorCode\":\"INVALID_FIELD\"}]"));
 
     ActionError capped = getFails();
-    ActionException echoed = SalesforceHarness.failure(() -> once().get(CONTACT_ID));
+    ActionException echoed = LayerHarness.failure(() -> once().get(CONTACT_ID));
 
     assertThat(capped.message()).hasSizeLessThanOrEqualTo(300).doesNotContain("\r", "\n");
     assertThat(capped.fieldErrors().get("lastName")).hasSizeLessThanOrEqualTo(300);

@@ -14,6 +14,7 @@ import dev.actionlayer.Tasks;
 import dev.actionlayer.audit.AuditEvent;
 import dev.actionlayer.testkit.FakeSalesforce;
 import dev.actionlayer.testkit.Fault;
+import dev.actionlayer.testkit.LayerHarness;
 import dev.actionlayer.testkit.RecordedCall;
 import dev.actionlayer.testkit.Requests;
 import java.util.function.Predicate;
@@ -31,7 +32,7 @@ class SalesforceNoDuplicateCreateTest {
   private static final Predicate<RecordedCall> UPSERTS = c -> c.method().equals("PATCH");
   private static final Predicate<RecordedCall> INSERTS = c -> c.method().equals("POST");
 
-  private final SalesforceHarness harness = new SalesforceHarness();
+  private final LayerHarness harness = SalesforceHarness.create();
   private final FakeSalesforce sf = new FakeSalesforce();
 
   @BeforeEach
@@ -68,8 +69,8 @@ class SalesforceNoDuplicateCreateTest {
     assertThat(created).isEqualTo(new Contact("0035g0000000001AAA", "Ada", "Lovelace", "ada@example.com"));
     assertThat(read).isEqualTo(created);
     assertThat(sf.contactCount()).isZero();
-    ActionError gone = SalesforceHarness.failure(() -> contacts.get(created.id())).error();
-    ActionError again = SalesforceHarness.failure(() -> contacts.delete(created.id())).error();
+    ActionError gone = LayerHarness.failure(() -> contacts.get(created.id())).error();
+    ActionError again = LayerHarness.failure(() -> contacts.delete(created.id())).error();
     assertThat(gone.code()).isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(gone.vendorCode()).isEqualTo("NOT_FOUND");
     assertThat(again.code()).isEqualTo(ErrorCode.NOT_FOUND);
@@ -153,7 +154,7 @@ class SalesforceNoDuplicateCreateTest {
   void unkeyedCreateWhoseResponseIsLostIsOutcomeUnknownAndNeverRepeated() {
     sf.on(Requests.creates()).nth(1).respond(Fault.applyThenReset());
 
-    ActionError e = SalesforceHarness.failure(() -> unkeyed().create(ADA)).error();
+    ActionError e = LayerHarness.failure(() -> unkeyed().create(ADA)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
     assertThat(e.retryable()).isFalse();
@@ -165,7 +166,7 @@ class SalesforceNoDuplicateCreateTest {
   void unkeyedCreateWhoseSuccessBodyIsCutOffIsOutcomeUnknown() {
     sf.on(Requests.creates()).nth(1).respond(Fault.applyThenTruncate());
 
-    ActionError e = SalesforceHarness.failure(() -> unkeyed().create(ADA)).error();
+    ActionError e = LayerHarness.failure(() -> unkeyed().create(ADA)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
     assertThat(sf.requestCount(INSERTS)).isEqualTo(1);
@@ -189,7 +190,7 @@ class SalesforceNoDuplicateCreateTest {
     sf.clearFaults();
     sf.on(Requests.creates()).nth(1).respond(Fault.html(500));
 
-    ActionError unkeyed = SalesforceHarness.failure(() -> unkeyed().create(ADA)).error();
+    ActionError unkeyed = LayerHarness.failure(() -> unkeyed().create(ADA)).error();
 
     assertThat(keyed.id()).isNotBlank();
     assertThat(unkeyed.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
@@ -206,7 +207,7 @@ class SalesforceNoDuplicateCreateTest {
         .body("[\"/services/data/v63.0/sobjects/Contact/0035g00000AbCdEQAZ\",\"/services/data/v63.0/sobjects/"
             + "Contact/0035g00000AbCdFQAZ\"]", "application/json;charset=UTF-8"));
 
-    ActionError e = SalesforceHarness.failure(() -> contacts.create(ADA)).error();
+    ActionError e = LayerHarness.failure(() -> contacts.create(ADA)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
     assertThat(sf.requestCount(UPSERTS)).isEqualTo(1);
@@ -219,7 +220,7 @@ class SalesforceNoDuplicateCreateTest {
     Contacts contacts = unkeyed();
     Contact first = contacts.create(ADA);
 
-    ActionError e = SalesforceHarness.failure(() -> contacts.create(new NewContact("Augusta", "King",
+    ActionError e = LayerHarness.failure(() -> contacts.create(new NewContact("Augusta", "King",
         "ADA@example.com"))).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
@@ -232,7 +233,7 @@ class SalesforceNoDuplicateCreateTest {
   void aWrongTokenIsUnauthenticatedAndNothingIsStored() {
     Contacts contacts = harness.contacts(Salesforce.connector(sf.uri(), Credentials.bearer("expired-token")));
 
-    ActionError e = SalesforceHarness.failure(() -> contacts.create(ADA)).error();
+    ActionError e = LayerHarness.failure(() -> contacts.create(ADA)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
     assertThat(e.vendorCode()).isEqualTo("INVALID_SESSION_ID");
@@ -241,7 +242,7 @@ class SalesforceNoDuplicateCreateTest {
 
   @Test
   void anIdOfAnotherTypeIsAnInvalidId() {
-    ActionError e = SalesforceHarness.failure(() -> unkeyed().get("00T5g0000000001EAA")).error();
+    ActionError e = LayerHarness.failure(() -> unkeyed().get("00T5g0000000001EAA")).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
     assertThat(e.vendorCode()).isEqualTo("MALFORMED_ID");

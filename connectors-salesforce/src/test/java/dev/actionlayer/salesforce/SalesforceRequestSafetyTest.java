@@ -10,6 +10,7 @@ import dev.actionlayer.ErrorCode;
 import dev.actionlayer.NewTask;
 import dev.actionlayer.Tasks;
 import dev.actionlayer.spi.Connector;
+import dev.actionlayer.testkit.LayerHarness;
 import java.io.IOException;
 import java.net.URI;
 import mockwebserver3.MockWebServer;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SalesforceRequestSafetyTest {
   private static final URI INSTANCE = URI.create("https://acme.my.salesforce.com");
 
-  private final SalesforceHarness harness = new SalesforceHarness();
+  private final LayerHarness harness = SalesforceHarness.create();
   private final MockWebServer server = new MockWebServer();
 
   @BeforeEach
@@ -49,9 +50,9 @@ class SalesforceRequestSafetyTest {
     Contacts contacts = harness.contacts(connector());
     Tasks tasks = harness.tasks(connector());
 
-    ActionError get = SalesforceHarness.failure(() -> contacts.get(id)).error();
-    ActionError delete = SalesforceHarness.failure(() -> contacts.delete(id)).error();
-    ActionError task = SalesforceHarness.failure(() -> tasks.get(id)).error();
+    ActionError get = LayerHarness.failure(() -> contacts.get(id)).error();
+    ActionError delete = LayerHarness.failure(() -> contacts.delete(id)).error();
+    ActionError task = LayerHarness.failure(() -> tasks.get(id)).error();
 
     for (ActionError e : new ActionError[] {get, delete, task}) {
       assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
@@ -64,7 +65,7 @@ class SalesforceRequestSafetyTest {
   @ParameterizedTest
   @ValueSource(strings = {"../x", "001D000000IqhSL/..", "PROJ", "001D000000IqhSLIAZ\r\n", "001D000000IqhSLIA"})
   void refusesAProjectThatIsNotARecordIdBeforeAnyRequest(String project) {
-    ActionError e = SalesforceHarness.failure(() -> harness.tasks(connector())
+    ActionError e = LayerHarness.failure(() -> harness.tasks(connector())
         .create(new NewTask(project, "Call Ada", null))).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);

@@ -10,6 +10,7 @@ import dev.actionlayer.ErrorCode;
 import dev.actionlayer.NewContact;
 import dev.actionlayer.testkit.FakeOAuth;
 import dev.actionlayer.testkit.FakeSalesforce;
+import dev.actionlayer.testkit.LayerHarness;
 import dev.actionlayer.testkit.Requests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class SalesforceTokenRefreshTest {
   private static final NewContact ADA = new NewContact("Ada", "Lovelace", "ada@example.com");
 
-  private final SalesforceHarness harness = new SalesforceHarness();
+  private final LayerHarness harness = SalesforceHarness.create();
   private final FakeOAuth oauth = new FakeOAuth();
   private final FakeSalesforce sf = new FakeSalesforce();
 
@@ -63,7 +64,7 @@ class SalesforceTokenRefreshTest {
   void aSessionUnfitForTheRestApiIsNeverRefreshed() {
     sf.on(Requests.any()).always().respond(FakeSalesforce.sessionNotValidForRestApi401());
 
-    ActionError e = SalesforceHarness.failure(() -> contacts().create(ADA)).error();
+    ActionError e = LayerHarness.failure(() -> contacts().create(ADA)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
     assertThat(oauth.mintedCount()).isEqualTo(1);
@@ -74,7 +75,7 @@ class SalesforceTokenRefreshTest {
   void aSessionStillRejectedAfterOneRefreshIsUnauthenticated() {
     sf.on(Requests.any()).always().respond(FakeSalesforce.invalidSession401());
 
-    ActionError e = SalesforceHarness.failure(() -> contacts().create(ADA)).error();
+    ActionError e = LayerHarness.failure(() -> contacts().create(ADA)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
     assertThat(e.vendorCode()).isEqualTo("INVALID_SESSION_ID");

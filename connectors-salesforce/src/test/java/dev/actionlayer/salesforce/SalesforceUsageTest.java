@@ -8,6 +8,7 @@ import dev.actionlayer.ErrorCode;
 import dev.actionlayer.NewContact;
 import dev.actionlayer.audit.AuditEvent;
 import dev.actionlayer.testkit.FakeSalesforce;
+import dev.actionlayer.testkit.LayerHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class SalesforceUsageTest {
   private static final NewContact ADA = new NewContact("Ada", "Lovelace", "ada@example.com");
 
-  private final SalesforceHarness harness = new SalesforceHarness();
+  private final LayerHarness harness = SalesforceHarness.create();
   private final FakeSalesforce sf = new FakeSalesforce();
 
   @BeforeEach
@@ -52,7 +53,7 @@ class SalesforceUsageTest {
   void theFakesSpentAllowanceIsQuotaExhaustedAndNotRetried() {
     sf.apiLimit(15_000, 15_000);
 
-    ActionError e = SalesforceHarness.failure(() -> contacts().create(ADA)).error();
+    ActionError e = LayerHarness.failure(() -> contacts().create(ADA)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.QUOTA_EXHAUSTED);
     assertThat(e.retryable()).isFalse();
@@ -69,7 +70,7 @@ class SalesforceUsageTest {
     Contacts contacts = contacts();
 
     String id = contacts.create(ADA).id();
-    ActionError next = SalesforceHarness.failure(() -> contacts.get(id)).error();
+    ActionError next = LayerHarness.failure(() -> contacts.get(id)).error();
 
     assertThat(next.code()).isEqualTo(ErrorCode.QUOTA_EXHAUSTED);
     assertThat(sf.apiUsed()).isEqualTo(15_000);

@@ -9,6 +9,8 @@ import dev.actionlayer.NewTask;
 import dev.actionlayer.Task;
 import dev.actionlayer.Tasks;
 import dev.actionlayer.audit.AuditEvent;
+import dev.actionlayer.testkit.LayerHarness;
+import dev.actionlayer.testkit.Samples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import mockwebserver3.MockResponse;
@@ -26,7 +28,7 @@ class SalesforceWireFormatTest {
   private static final String KEY = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
   private static final NewContact ADA = new NewContact("Ada", "Lovelace", "ada@example.com");
 
-  private final SalesforceHarness harness = new SalesforceHarness();
+  private final LayerHarness harness = SalesforceHarness.create();
   private final MockWebServer server = new MockWebServer();
 
   @BeforeEach
@@ -67,7 +69,7 @@ class SalesforceWireFormatTest {
 
   @Test
   void insertPostsTheContactFieldsWithTheBearerToken() throws Exception {
-    server.enqueue(SalesforceSamples.load("create-sobject-201"));
+    server.enqueue(Samples.load("/salesforce/create-sobject-201.http"));
 
     Contact contact = contacts().create(ADA);
 
@@ -137,11 +139,11 @@ class SalesforceWireFormatTest {
   @Test
   void aReadBackThatFindsNothingLeavesTheOutcomeUnknownNamingWhy() {
     server.enqueue(new MockResponse.Builder().code(204).build());
-    server.enqueue(SalesforceSamples.load("not-found-404"));
+    server.enqueue(Samples.load("/salesforce/not-found-404.http"));
     Contacts contacts = harness.contacts(builder().contactExternalIdField(SalesforceHarness.KEY_FIELD).build(),
         p -> p.maxAttempts(1));
 
-    var e = SalesforceHarness.failure(() -> contacts.create(ADA)).error();
+    var e = LayerHarness.failure(() -> contacts.create(ADA)).error();
 
     assertThat(e.code()).isEqualTo(dev.actionlayer.ErrorCode.OUTCOME_UNKNOWN);
     assertThat(e.message()).contains("NOT_FOUND", "The requested resource does not exist");
@@ -228,7 +230,7 @@ class SalesforceWireFormatTest {
   void aCreateAnswerWithoutAnIdIsAnUnreadableBodyNotAContact() {
     server.enqueue(json(201, "{\"success\":true,\"errors\":[]}"));
 
-    var e = SalesforceHarness.failure(() -> harness.contacts(builder().build(), p -> p.maxAttempts(1)).create(ADA));
+    var e = LayerHarness.failure(() -> harness.contacts(builder().build(), p -> p.maxAttempts(1)).create(ADA));
 
     assertThat(e.code()).isEqualTo(dev.actionlayer.ErrorCode.OUTCOME_UNKNOWN);
     assertThat(server.getRequestCount()).isEqualTo(1);

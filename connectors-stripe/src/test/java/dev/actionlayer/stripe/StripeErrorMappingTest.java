@@ -6,6 +6,8 @@ import dev.actionlayer.ActionError;
 import dev.actionlayer.Contacts;
 import dev.actionlayer.ErrorCode;
 import dev.actionlayer.NewContact;
+import dev.actionlayer.testkit.LayerHarness;
+import dev.actionlayer.testkit.Samples;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -22,7 +24,7 @@ class StripeErrorMappingTest {
   private static final String HTML_502 = "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>"
       + "<body><h1>Bad Gateway</h1><p>secret-looking internals</p></body></html>";
 
-  private final StripeHarness harness = new StripeHarness();
+  private final LayerHarness harness = StripeHarness.create();
   private final MockWebServer server = new MockWebServer();
 
   @BeforeEach
@@ -58,12 +60,12 @@ class StripeErrorMappingTest {
   }
 
   private ActionError getFails(Contacts contacts) {
-    return StripeHarness.failure(() -> contacts.get("cus_1")).error();
+    return LayerHarness.failure(() -> contacts.get("cus_1")).error();
   }
 
   @Test
   void verbatimInvalidKey401IsUnauthenticatedWithTheMaskedKeyScrubbedAndNoRequestId() {
-    server.enqueue(StripeSamples.load("invalid-api-key-401"));
+    server.enqueue(Samples.load("/stripe/invalid-api-key-401.http"));
 
     ActionError e = getFails(retrying());
 
@@ -78,7 +80,7 @@ class StripeErrorMappingTest {
 
   @Test
   void restrictedKey403IsPermissionDenied() {
-    server.enqueue(StripeSamples.load("restricted-key-403"));
+    server.enqueue(Samples.load("/stripe/restricted-key-403.http"));
 
     ActionError e = getFails(retrying());
 
@@ -90,7 +92,7 @@ class StripeErrorMappingTest {
 
   @Test
   void verbatimResourceMissing404IsNotFoundWithRequestId() {
-    server.enqueue(StripeSamples.load("resource-missing-404"));
+    server.enqueue(Samples.load("/stripe/resource-missing-404.http"));
 
     ActionError e = getFails(retrying());
 
@@ -106,10 +108,11 @@ class StripeErrorMappingTest {
 
   @Test
   void verbatimIdempotencyError400IsConflictNeverRetriedWhateverTheHeaderSays() {
-    server.enqueue(StripeSamples.builder("idempotency-error-400").addHeader("Stripe-Should-Retry", "true").build());
+    server.enqueue(Samples.builder("/stripe/idempotency-error-400.http")
+        .addHeader("Stripe-Should-Retry", "true").build());
     server.enqueue(json(200, CUSTOMER));
 
-    ActionError e = StripeHarness.failure(() -> retrying().create(ADA)).error();
+    ActionError e = LayerHarness.failure(() -> retrying().create(ADA)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
     assertThat(e.retryable()).isFalse();
@@ -121,7 +124,7 @@ class StripeErrorMappingTest {
 
   @Test
   void keyInUse409IsAConflictThatIsRetriedWithTheSameKey() throws Exception {
-    server.enqueue(StripeSamples.load("idempotency-key-in-use-409"));
+    server.enqueue(Samples.load("/stripe/idempotency-key-in-use-409.http"));
     server.enqueue(json(200, CUSTOMER, "Idempotent-Replayed", "true"));
 
     retrying().create(ADA);
@@ -134,9 +137,9 @@ class StripeErrorMappingTest {
 
   @Test
   void keyInUse409OnItsOwnIsARetryableConflict() {
-    server.enqueue(StripeSamples.load("idempotency-key-in-use-409"));
+    server.enqueue(Samples.load("/stripe/idempotency-key-in-use-409.http"));
 
-    ActionError e = StripeHarness.failure(() -> once().create(ADA)).error();
+    ActionError e = LayerHarness.failure(() -> once().create(ADA)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
     assertThat(e.retryable()).isTrue();
@@ -145,9 +148,9 @@ class StripeErrorMappingTest {
 
   @Test
   void verbatimRateLimit429IsRateLimitedWithItsReason() {
-    server.enqueue(StripeSamples.load("rate-limit-429"));
+    server.enqueue(Samples.load("/stripe/rate-limit-429.http"));
 
-    ActionError e = StripeHarness.failure(() -> once().create(ADA)).error();
+    ActionError e = LayerHarness.failure(() -> once().create(ADA)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(e.retryable()).isTrue();
@@ -159,18 +162,18 @@ class StripeErrorMappingTest {
 
   @Test
   void rateLimit429IsRetriedAfterTheRetryAfterItCarries() {
-    server.enqueue(StripeSamples.builder("rate-limit-429").addHeader("Retry-After", "2").build());
+    server.enqueue(Samples.builder("/stripe/rate-limit-429.http").addHeader("Retry-After", "2").build());
     server.enqueue(json(200, CUSTOMER));
 
     retrying().get("cus_1");
 
     assertThat(server.getRequestCount()).isEqualTo(2);
-    assertThat(harness.sleeper.sleeps()).containsExactly(Duration.ofSeconds(2));
+    assertThat(harness.time().sleeps()).containsExactly(Duration.ofSeconds(2));
   }
 
   @Test
   void lockTimeout429WithShouldRetryTrueIsRetried() {
-    server.enqueue(StripeSamples.builder("lock-timeout-429").addHeader("Stripe-Should-Retry", "true").build());
+    server.enqueue(Samples.builder("/stripe/lock-timeout-429.http").addHeader("Stripe-Should-Retry", "true").build());
     server.enqueue(json(200, CUSTOMER));
 
     retrying().get("cus_1");
@@ -181,7 +184,7 @@ class StripeErrorMappingTest {
 
   @Test
   void lockTimeout429IsRateLimitedWithItsCode() {
-    server.enqueue(StripeSamples.load("lock-timeout-429"));
+    server.enqueue(Samples.load("/stripe/lock-timeout-429.http"));
 
     ActionError e = getFails(once());
 
@@ -193,7 +196,7 @@ class StripeErrorMappingTest {
 
   @Test
   void a429WithShouldRetryFalseIsNotRetried() {
-    server.enqueue(StripeSamples.builder("rate-limit-429").addHeader("Stripe-Should-Retry", "false").build());
+    server.enqueue(Samples.builder("/stripe/rate-limit-429.http").addHeader("Stripe-Should-Retry", "false").build());
     server.enqueue(json(200, CUSTOMER));
 
     ActionError e = getFails(retrying());
@@ -205,7 +208,7 @@ class StripeErrorMappingTest {
 
   @Test
   void verbatimApiError500WithShouldRetryFalseIsNotRetried() {
-    server.enqueue(StripeSamples.load("api-error-500"));
+    server.enqueue(Samples.load("/stripe/api-error-500.http"));
     server.enqueue(json(200, CUSTOMER));
 
     ActionError e = getFails(retrying());
@@ -219,9 +222,9 @@ class StripeErrorMappingTest {
 
   @Test
   void aCreateAnsweredWithA500ThatMustNotBeRetriedHasAnUnknownOutcome() {
-    server.enqueue(StripeSamples.load("api-error-500"));
+    server.enqueue(Samples.load("/stripe/api-error-500.http"));
 
-    ActionError e = StripeHarness.failure(() -> retrying().create(ADA)).error();
+    ActionError e = LayerHarness.failure(() -> retrying().create(ADA)).error();
 
     // Stripe may have applied a create it answered with 500, and advises against a repeat.
     assertThat(e.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
@@ -231,7 +234,7 @@ class StripeErrorMappingTest {
 
   @Test
   void apiError500WithoutAdviceIsRetried() {
-    server.enqueue(json(500, StripeSamples.body("api-error-500")));
+    server.enqueue(json(500, Samples.body("/stripe/api-error-500.http")));
     server.enqueue(json(200, CUSTOMER));
 
     retrying().get("cus_1");
@@ -258,10 +261,10 @@ class StripeErrorMappingTest {
     server.enqueue(json(400, invalid("Bad key", "metadata[actionlayer_key]")));
     Contacts contacts = once();
 
-    ActionError email = StripeHarness.failure(() -> contacts.create(ADA)).error();
-    ActionError name = StripeHarness.failure(() -> contacts.create(ADA)).error();
-    ActionError last = StripeHarness.failure(() -> contacts.create(ADA)).error();
-    ActionError other = StripeHarness.failure(() -> contacts.create(ADA)).error();
+    ActionError email = LayerHarness.failure(() -> contacts.create(ADA)).error();
+    ActionError name = LayerHarness.failure(() -> contacts.create(ADA)).error();
+    ActionError last = LayerHarness.failure(() -> contacts.create(ADA)).error();
+    ActionError other = LayerHarness.failure(() -> contacts.create(ADA)).error();
 
     assertThat(email.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
     assertThat(email.retryable()).isFalse();
@@ -320,8 +323,8 @@ class StripeErrorMappingTest {
         + "\",\"type\":\"invalid_request_error\"}}"));
     Contacts contacts = retrying();
 
-    ActionError html = StripeHarness.failure(() -> contacts.delete("cus_1")).error();
-    ActionError unrecognized = StripeHarness.failure(() -> contacts.delete("cus_1")).error();
+    ActionError html = LayerHarness.failure(() -> contacts.delete("cus_1")).error();
+    ActionError unrecognized = LayerHarness.failure(() -> contacts.delete("cus_1")).error();
 
     for (ActionError e : new ActionError[] {html, unrecognized}) {
       assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);

@@ -10,6 +10,7 @@ import dev.actionlayer.NewContact;
 import dev.actionlayer.audit.AuditEvent;
 import dev.actionlayer.testkit.FakeStripe;
 import dev.actionlayer.testkit.Fault;
+import dev.actionlayer.testkit.LayerHarness;
 import dev.actionlayer.testkit.RecordedCall;
 import dev.actionlayer.testkit.Requests;
 import java.time.Duration;
@@ -27,7 +28,7 @@ class StripeNoDuplicateCreateTest {
   private static final Predicate<RecordedCall> CREATES =
       c -> c.method().equals("POST") && c.pathWithoutQuery().equals("/v1/customers");
 
-  private final StripeHarness harness = new StripeHarness();
+  private final LayerHarness harness = StripeHarness.create();
   private final FakeStripe stripe = new FakeStripe();
 
   @BeforeEach
@@ -69,7 +70,7 @@ class StripeNoDuplicateCreateTest {
     assertThat(read).isEqualTo(created);
     assertThat(stripe.customerCount()).isZero();
     assertThat(stripe.customers().get(0).deleted()).isTrue();
-    ActionError again = StripeHarness.failure(() -> contacts.delete(created.id())).error();
+    ActionError again = LayerHarness.failure(() -> contacts.delete(created.id())).error();
     assertThat(again.code()).isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(again.vendorRequestId()).startsWith("req_");
   }
@@ -120,7 +121,7 @@ class StripeNoDuplicateCreateTest {
   @Test
   void aRepeatWhileTheFirstAttemptStillExecutesWaitsOutThe409ThenGetsTheReplay() {
     stripe.processingDelay(Duration.ofMillis(1500));
-    harness.sleeper.beforeSleep(n -> {
+    harness.time().beforeSleep(n -> {
       if (n == 1) awaitFirstCreateApplied(); // after the 409, let the first attempt finish for real
     });
     Contacts contacts = harness.contacts(Stripe.connector(stripe.uri(), StripeHarness.bearer()),
@@ -161,7 +162,7 @@ class StripeNoDuplicateCreateTest {
   void a500StripeSavedAndAdvisesNotToRetryIsAnUnknownOutcomeNotASecondTry() {
     stripe.failCreatesWithSavedApiError(1);
 
-    ActionError e = StripeHarness.failure(() -> contacts().create(ADA)).error();
+    ActionError e = LayerHarness.failure(() -> contacts().create(ADA)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
     assertThat(e.retryable()).isFalse();
@@ -174,7 +175,7 @@ class StripeNoDuplicateCreateTest {
     Contacts contacts = harness.contacts(Stripe.connector(stripe.uri(),
         dev.actionlayer.Credentials.bearer("sk_test_51WrongKeyPlanted0000ly9x")));
 
-    ActionError e = StripeHarness.failure(() -> contacts.create(ADA)).error();
+    ActionError e = LayerHarness.failure(() -> contacts.create(ADA)).error();
 
     assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
     assertThat(e.retryable()).isFalse();

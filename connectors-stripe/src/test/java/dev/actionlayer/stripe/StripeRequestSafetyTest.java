@@ -10,6 +10,7 @@ import dev.actionlayer.Credentials;
 import dev.actionlayer.ErrorCode;
 import dev.actionlayer.NewContact;
 import dev.actionlayer.spi.Connector;
+import dev.actionlayer.testkit.LayerHarness;
 import java.io.IOException;
 import java.net.URI;
 import mockwebserver3.MockResponse;
@@ -25,7 +26,7 @@ class StripeRequestSafetyTest {
   private static final String PLANTED = "PLANTEDsecretVALUE9876";
   private static final String KEY = "sk_test_" + PLANTED;
 
-  private final StripeHarness harness = new StripeHarness();
+  private final LayerHarness harness = StripeHarness.create();
   private final MockWebServer server = new MockWebServer();
 
   @BeforeEach
@@ -50,8 +51,8 @@ class StripeRequestSafetyTest {
   void refusesAnIdThatIsNotAStripeCustomerIdBeforeAnyRequest(String id) {
     Contacts contacts = contacts(StripeHarness.bearer());
 
-    ActionError get = StripeHarness.failure(() -> contacts.get(id)).error();
-    ActionError delete = StripeHarness.failure(() -> contacts.delete(id)).error();
+    ActionError get = LayerHarness.failure(() -> contacts.get(id)).error();
+    ActionError delete = LayerHarness.failure(() -> contacts.delete(id)).error();
 
     for (ActionError e : new ActionError[] {get, delete}) {
       assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
@@ -65,7 +66,7 @@ class StripeRequestSafetyTest {
   void aNullIdIsRefusedBeforeAnyRequest() {
     Contacts contacts = contacts(StripeHarness.bearer());
 
-    assertThat(StripeHarness.failure(() -> contacts.get(null)).code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    assertThat(LayerHarness.failure(() -> contacts.get(null)).code()).isEqualTo(ErrorCode.INVALID_REQUEST);
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -118,8 +119,8 @@ class StripeRequestSafetyTest {
         .body("{\"id\":\"cus_1\",\"object\":\"customer\",\"name\":\"Ada Lovelace\"}").build());
     Contacts contacts = contacts(Credentials.bearer(KEY));
 
-    ActionException unauthenticated = StripeHarness.failure(() -> contacts.get("cus_1"));
-    ActionException invalid = StripeHarness.failure(() -> contacts.create(new NewContact("Ada", "Lovelace", null)));
+    ActionException unauthenticated = LayerHarness.failure(() -> contacts.get("cus_1"));
+    ActionException invalid = LayerHarness.failure(() -> contacts.create(new NewContact("Ada", "Lovelace", null)));
     contacts.create(new NewContact("Ada", "Byron", null));
 
     for (ActionException e : new ActionException[] {unauthenticated, invalid}) {
@@ -128,8 +129,8 @@ class StripeRequestSafetyTest {
       assertThat(e.error().fieldErrors().toString()).doesNotContain(PLANTED);
     }
     assertThat(unauthenticated.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
-    assertThat(harness.events).hasSize(3);
-    harness.events.forEach(event -> assertThat(event.toJson()).doesNotContain(PLANTED));
+    assertThat(harness.audit()).hasSize(3);
+    harness.audit().forEach(event -> assertThat(event.toJson()).doesNotContain(PLANTED));
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.actionlayer.spi.CallContext;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.spi.VendorRequest;
 import dev.actionlayer.spi.VendorResponse;
+import dev.actionlayer.testkit.Samples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,7 +34,7 @@ class StripeSpiTest {
 
   @Test
   void readingADeletedCustomerThrowsAPreciseNotFound() {
-    VendorResponse deleted = response(200, StripeSamples.body("delete-customer-200"), false,
+    VendorResponse deleted = response(200, Samples.body("/stripe/delete-customer-200.http"), false,
         "Request-Id", "req_del");
 
     assertThatThrownBy(() -> stripe.contacts().read(deleted))

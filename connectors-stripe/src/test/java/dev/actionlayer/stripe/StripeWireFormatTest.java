@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.actionlayer.Contact;
 import dev.actionlayer.Contacts;
 import dev.actionlayer.NewContact;
+import dev.actionlayer.testkit.LayerHarness;
+import dev.actionlayer.testkit.Samples;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,7 @@ class StripeWireFormatTest {
       + "\"email\":\"ada@example.com\",\"name\":\"Ada Lovelace\","
       + "\"metadata\":{\"actionlayer_key\":\"k\",\"first_name\":\"Ada\",\"last_name\":\"Lovelace\"}}";
 
-  private final StripeHarness harness = new StripeHarness();
+  private final LayerHarness harness = StripeHarness.create();
   private final MockWebServer server = new MockWebServer();
 
   @BeforeEach
@@ -118,13 +120,13 @@ class StripeWireFormatTest {
     assertThat(retry.getHeaders().get("Idempotency-Key")).isEqualTo(first.getHeaders().get("Idempotency-Key"));
     assertThat(body(retry)).isEqualTo(body(first));
     assertThat(nextCall.getHeaders().get("Idempotency-Key")).isNotEqualTo(first.getHeaders().get("Idempotency-Key"));
-    assertThat(harness.sleeper.sleeps()).hasSize(1);
+    assertThat(harness.time().sleeps()).hasSize(1);
   }
 
   @Test
   void getAndDeleteAddressTheCustomerAndCarryNoIdempotencyKeyOrBody() throws Exception {
     server.enqueue(json(200, ADA));
-    server.enqueue(StripeSamples.load("delete-customer-200"));
+    server.enqueue(Samples.load("/stripe/delete-customer-200.http"));
     Contacts contacts = contacts();
 
     Contact read = contacts.get("cus_QXg1o8vcGmoR32");
@@ -147,7 +149,7 @@ class StripeWireFormatTest {
   void aPinnedApiVersionGoesOnEveryRequest() throws Exception {
     server.enqueue(json(200, ADA));
     server.enqueue(json(200, ADA));
-    server.enqueue(StripeSamples.load("delete-customer-200"));
+    server.enqueue(Samples.load("/stripe/delete-customer-200.http"));
     Contacts contacts = harness.contacts(Stripe.builder(server.url("/").uri(), StripeHarness.bearer())
         .apiVersion("2024-06-20").build());
 
@@ -162,7 +164,7 @@ class StripeWireFormatTest {
 
   @Test
   void createReadsTheVerbatimCustomerSample() {
-    server.enqueue(StripeSamples.load("create-customer-200"));
+    server.enqueue(Samples.load("/stripe/create-customer-200.http"));
 
     Contact contact = contacts().create(new NewContact("Ada", "Lovelace", null));
 
