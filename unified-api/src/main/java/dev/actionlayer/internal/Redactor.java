@@ -16,18 +16,24 @@ import java.util.function.Supplier;
 public final class Redactor {
   public static final String MASK = "[REDACTED]";
 
-  private static final Pattern JSON_SECRET = Pattern.compile(
-      "(\"[A-Za-z0-9_-]*(?:token|secret|password|passwd|api[_-]?key|apikey|authorization|session[_-]?id|sessionid|signature|credential)[A-Za-z0-9_-]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern FORM_SECRET = Pattern.compile(
-      "(?<=^|[&?\\s])([A-Za-z0-9_\\[\\]-]*(?:token|secret|password|api[_-]?key|signature)[A-Za-z0-9_\\[\\]-]*=)[^&\\s\"]+",
+  /**
+   * Every short JSON string member, {@code "name": "value"}: cheap to scan (a non-name string fails
+   * at its first space); the name decides in code whether the value is secret.
+   */
+  private static final Pattern JSON_MEMBER = Pattern.compile(
+      "\"([A-Za-z0-9_-]{1,64})\"(\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+  /** Every form or query field, {@code name=value}; the name decides, as above. */
+  private static final Pattern FORM_FIELD = Pattern.compile(
+      "(?<![A-Za-z0-9_\\[\\]-])([A-Za-z0-9_\\[\\]-]{1,64})=([^&\\s\"]+)");
+  private static final Pattern SECRET_NAME = Pattern.compile(
+      "token|secret|password|passwd|api[_-]?key|apikey|authorization|session[_-]?id|sessionid|signature|credential",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern AUTH_VALUE = Pattern.compile(
       "\\b(Bearer|Basic|Token|OAuth)\\s+[A-Za-z0-9._~+/=-]{6,}", Pattern.CASE_INSENSITIVE);
   private static final Pattern VENDOR_KEY = Pattern.compile(
       "\\b((?:sk|rk|pk)_(?:live|test)_)[A-Za-z0-9*]{4,}");
 
-  /** Every keyword {@link #JSON_SECRET} and {@link #FORM_SECRET} need to match. */
+  /** Every keyword {@link #SECRET_NAME} can match: without one, no member needs a look. */
   private static final String[] SECRET_WORDS = {
     "token", "secret", "password", "passwd", "api_key", "api-key", "apikey", "authorization", "session",
     "signature", "credential"
@@ -71,8 +77,8 @@ public final class Redactor {
     // The patterns are costly on every audited body; run each only where its keywords occur.
     String lower = out.toLowerCase(Locale.ROOT);
     if (containsAny(lower, SECRET_WORDS)) {
-      out = replace(JSON_SECRET, out, "$1\"" + MASK + "\"");
-      out = replace(FORM_SECRET, out, "$1" + MASK);
+      out = maskWhereNameIsSecret(JSON_MEMBER, out, m -> "\"" + m.group(1) + "\"" + m.group(2) + "\"" + MASK + "\"");
+      out = maskWhereNameIsSecret(FORM_FIELD, out, m -> m.group(1) + "=" + MASK);
     }
     if (containsAny(lower, AUTH_WORDS)) out = replace(AUTH_VALUE, out, "$1 " + MASK);
     if (lower.contains("_live_") || lower.contains("_test_")) out = replace(VENDOR_KEY, out, "$1" + MASK);
@@ -98,6 +104,20 @@ public final class Redactor {
       if (lower.contains(w)) return true;
     }
     return false;
+  }
+
+  private static String maskWhereNameIsSecret(Pattern p, String in,
+      java.util.function.Function<java.util.regex.MatchResult, String> masked) {
+    Matcher m = p.matcher(in);
+    StringBuilder out = null;
+    int last = 0;
+    while (m.find()) {
+      if (!SECRET_NAME.matcher(m.group(1)).find()) continue;
+      if (out == null) out = new StringBuilder(in.length());
+      out.append(in, last, m.start()).append(masked.apply(m.toMatchResult()));
+      last = m.end();
+    }
+    return out == null ? in : out.append(in, last, in.length()).toString();
   }
 
   private static String replace(Pattern p, String in, String replacement) {

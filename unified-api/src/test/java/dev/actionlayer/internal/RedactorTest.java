@@ -1,0 +1,38 @@
+package dev.actionlayer.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RedactorTest {
+  final Redactor redactor = new Redactor(() -> List.of("literal-Secret-1"));
+
+  @Test
+  void masksSecretJsonMembersAndKeepsTheRest() {
+    String in = "{\"access_token\":\"abc.def\",\"summary\":\"reset my password please\",\"Api-Key\" : \"k\\\"q\",\"key\":\"PROJ-1\"}";
+
+    assertThat(redactor.text(in)).isEqualTo(
+        "{\"access_token\":\"[REDACTED]\",\"summary\":\"reset my password please\",\"Api-Key\" : \"[REDACTED]\",\"key\":\"PROJ-1\"}");
+  }
+
+  @Test
+  void masksSecretFormAndQueryFields() {
+    assertThat(redactor.text("grant_type=refresh_token&refresh_token=rt-1&client_secret=s3&x=1"))
+        .isEqualTo("grant_type=refresh_token&refresh_token=[REDACTED]&client_secret=[REDACTED]&x=1");
+    assertThat(redactor.text("GET /1/cards/abc?key=k1&token=t1")).isEqualTo("GET /1/cards/abc?key=k1&token=[REDACTED]");
+  }
+
+  @Test
+  void masksAuthorizationValuesVendorKeysAndLiteralSecrets() {
+    assertThat(redactor.text("sent Bearer eyJhbGciOi.xyz and Basic ZGV2OnNlY3JldA==")).isEqualTo("sent Bearer [REDACTED] and Basic [REDACTED]");
+    assertThat(redactor.text("Invalid API Key provided: sk_test_4eC39HqLyjWDarjtT1zdp7dc")).isEqualTo("Invalid API Key provided: sk_test_[REDACTED]");
+    assertThat(redactor.text("echo literal-Secret-1!")).isEqualTo("echo [REDACTED]!");
+  }
+
+  @Test
+  void leavesTextWithoutSecretsUntouched() {
+    String in = "{\"summary\":\"Login page returns 500\",\"project\":{\"key\":\"PROJ\"}}";
+    assertThat(redactor.text(in)).isSameAs(in);
+  }
+}
