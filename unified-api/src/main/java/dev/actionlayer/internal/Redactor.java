@@ -21,19 +21,20 @@ public final class Redactor {
    * at its first space); the name decides in code whether the value is secret.
    */
   private static final Pattern JSON_MEMBER = Pattern.compile(
-      "\"([A-Za-z0-9_-]{1,64})\"(\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
-  /** Every form or query field, {@code name=value}; the name decides, as above. */
-  private static final Pattern FORM_FIELD = Pattern.compile(
-      "(?<![A-Za-z0-9_\\[\\]-])([A-Za-z0-9_\\[\\]-]{1,64})=([^&\\s\"]+)");
-  private static final Pattern SECRET_NAME = Pattern.compile(
-      "token|secret|password|passwd|api[_-]?key|apikey|authorization|session[_-]?id|sessionid|signature|credential",
-      Pattern.CASE_INSENSITIVE);
+      // The value loop is unrolled ("normal* (special normal*)*"): an alternation repeated per
+      // character makes Java's engine crawl through long values.
+      "\"([A-Za-z0-9_-]{1,64})\"(\\s*:\\s*)\"[^\"\\\\]*(?:\\\\.[^\"\\\\]*)*\"");
+  /** Parts of a member or field name that mark its value secret (matched in lower case). */
+  private static final String[] SECRET_NAMES = {
+    "token", "secret", "password", "passwd", "api_key", "api-key", "apikey", "authorization",
+    "session_id", "session-id", "sessionid", "signature", "credential"
+  };
   private static final Pattern AUTH_VALUE = Pattern.compile(
       "\\b(Bearer|Basic|Token|OAuth)\\s+[A-Za-z0-9._~+/=-]{6,}", Pattern.CASE_INSENSITIVE);
   private static final Pattern VENDOR_KEY = Pattern.compile(
       "\\b((?:sk|rk|pk)_(?:live|test)_)[A-Za-z0-9*]{4,}");
 
-  /** Every keyword {@link #SECRET_NAME} can match: without one, no member needs a look. */
+  /** Words one of {@link #SECRET_NAMES} contains: without one, no member needs a look. */
   private static final String[] SECRET_WORDS = {
     "token", "secret", "password", "passwd", "api_key", "api-key", "apikey", "authorization", "session",
     "signature", "credential"
@@ -78,7 +79,7 @@ public final class Redactor {
     String lower = out.toLowerCase(Locale.ROOT);
     if (containsAny(lower, SECRET_WORDS)) {
       out = maskWhereNameIsSecret(JSON_MEMBER, out, m -> "\"" + m.group(1) + "\"" + m.group(2) + "\"" + MASK + "\"");
-      out = maskWhereNameIsSecret(FORM_FIELD, out, m -> m.group(1) + "=" + MASK);
+      out = maskFormFields(out);
     }
     if (containsAny(lower, AUTH_WORDS)) out = replace(AUTH_VALUE, out, "$1 " + MASK);
     if (lower.contains("_live_") || lower.contains("_test_")) out = replace(VENDOR_KEY, out, "$1" + MASK);
@@ -112,12 +113,42 @@ public final class Redactor {
     StringBuilder out = null;
     int last = 0;
     while (m.find()) {
-      if (!SECRET_NAME.matcher(m.group(1)).find()) continue;
+      if (!containsAny(m.group(1).toLowerCase(Locale.ROOT), SECRET_NAMES)) continue;
       if (out == null) out = new StringBuilder(in.length());
       out.append(in, last, m.start()).append(masked.apply(m.toMatchResult()));
       last = m.end();
     }
     return out == null ? in : out.append(in, last, in.length()).toString();
+  }
+
+  /**
+   * Masks the value of every {@code name=value} form or query field whose name is secret. Done by
+   * hand from each {@code =}: a pattern tried at every position costs more than the whole call.
+   */
+  private static String maskFormFields(String in) {
+    StringBuilder out = null;
+    int last = 0;
+    for (int eq = in.indexOf('='); eq >= 0; eq = in.indexOf('=', eq + 1)) {
+      int start = eq;
+      while (start > 0 && isNameChar(in.charAt(start - 1))) start--;
+      int end = eq + 1;
+      while (end < in.length() && !isValueEnd(in.charAt(end))) end++;
+      if (start == eq || end == eq + 1 || eq - start > 64 || start < last) continue;
+      if (!containsAny(in.substring(start, eq).toLowerCase(Locale.ROOT), SECRET_NAMES)) continue;
+      if (out == null) out = new StringBuilder(in.length());
+      out.append(in, last, eq + 1).append(MASK);
+      last = end;
+    }
+    return out == null ? in : out.append(in, last, in.length()).toString();
+  }
+
+  private static boolean isNameChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || c == '_' || c == '-' || c == '[' || c == ']';
+  }
+
+  private static boolean isValueEnd(char c) {
+    return c == '&' || c == '"' || Character.isWhitespace(c);
   }
 
   private static String replace(Pattern p, String in, String replacement) {
