@@ -70,5 +70,13 @@ class SpiHooksTest extends PipelineTestSupport {
 
     assertThat(time.sleeps).isNotEmpty();
     assertThat(time.slept()).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+    assertThat(events.get(5).vendorUsage()).isNull(); // that call's responses reported nothing
+
+    // A report goes stale: a minute later the connection runs at its full rate again.
+    time.advance(Duration.ofSeconds(61));
+    time.sleeps.clear();
+    for (int i = 0; i < 3; i++) server.enqueue(task("T"));
+    for (int i = 0; i < 3; i++) tasks().get("T");
+    assertThat(time.sleeps).isEmpty();
   }
 }

@@ -24,7 +24,8 @@ import okio.Buffer;
  * @param deduplicated whether the call was answered from an identical earlier create
  * @param reconciled whether the result was found by reconciliation after an ambiguous failure
  * @param vendorRequestId the vendor's request id of the last response, or null
- * @param vendorUsage the allowance usage the vendor last reported ({@code used/limit}), or null
+ * @param vendorUsage the allowance usage the vendor reported during this call ({@code used/limit}),
+ *     or null
  * @param context extra correlation, e.g. {@code sagaId} and {@code step}; may be empty
  */
 public record AuditEvent(

@@ -46,7 +46,7 @@ final class Audits {
         st.reconciled,
         vendorRequestId,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - st.startNanos),
-        c.lastUsage == null ? null : c.lastUsage.toString(),
+        st.usage == null ? null : st.usage.toString(),
         context);
   }
 

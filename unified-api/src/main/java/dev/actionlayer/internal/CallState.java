@@ -24,6 +24,8 @@ final class CallState {
   boolean authRefreshed;
   boolean deduplicated;
   VendorResponse lastResponse;
+  /** The allowance usage the vendor reported during this call, or null. */
+  dev.actionlayer.spi.VendorUsage usage;
   int sent;
 
   CallState(String traceId, Instant startedAt, Duration deadline) {

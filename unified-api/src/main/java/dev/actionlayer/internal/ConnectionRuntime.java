@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.actionlayer.ConnectionPolicy;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.spi.VendorUsage;
+import java.time.Duration;
+import java.time.Instant;
 import dev.failsafe.Bulkhead;
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.RateLimiter;
@@ -29,8 +31,10 @@ public final class ConnectionRuntime {
   final RateLimiter<Object> limiter;
   /** A quarter of the rate, used while the vendor reports the allowance nearly spent. */
   final RateLimiter<Object> conservingLimiter;
-  /** The latest allowance usage the vendor reported, or null. */
-  volatile VendorUsage lastUsage;
+  /** The latest allowance usage the vendor reported and when, or null. */
+  private volatile UsageReport lastUsage;
+
+  private record UsageReport(VendorUsage usage, Instant at) {}
   final RetryPolicy<Object> retryPolicy;
   final Cooldown cooldown = new Cooldown();
   final RetryBudget budget;
@@ -72,10 +76,19 @@ public final class ConnectionRuntime {
   /** Usage at or above this fraction of the vendor's allowance switches to the conserving limiter. */
   static final double CONSERVE_AT = 0.9;
 
-  /** The limiter for the next request: slower once the vendor says the allowance is nearly spent. */
-  RateLimiter<Object> limiter() {
-    VendorUsage usage = lastUsage;
-    return usage != null && usage.fraction() >= CONSERVE_AT ? conservingLimiter : limiter;
+  /** A usage report counts for this long: allowances reset, and not every response reports. */
+  static final Duration USAGE_FRESH_FOR = Duration.ofSeconds(60);
+
+  void noteUsage(VendorUsage usage, Instant at) {
+    lastUsage = new UsageReport(usage, at);
+  }
+
+  /** The limiter for the next request: slower while the vendor says the allowance is nearly spent. */
+  RateLimiter<Object> limiter(Instant now) {
+    UsageReport report = lastUsage;
+    boolean conserve = report != null && report.usage().fraction() >= CONSERVE_AT
+        && report.at().plus(USAGE_FRESH_FOR).isAfter(now);
+    return conserve ? conservingLimiter : limiter;
   }
 
   public String name() {

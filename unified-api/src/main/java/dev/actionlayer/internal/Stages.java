@@ -137,7 +137,7 @@ final class Stages {
     // Cheap early exit that spends no rate-limit permit; once the open delay has passed, the
     // permit request below moves the breaker to half-open.
     if (c.breaker.isOpen() && c.breaker.getRemainingDelay().toNanos() > 0) throw circuitOpen(c);
-    dev.failsafe.RateLimiter<Object> limiter = c.limiter();
+    dev.failsafe.RateLimiter<Object> limiter = c.limiter(clock.instant());
     if (limiter != null) {
       Duration wait = limiter.tryReservePermit(min(left, c.policy.maxWait()));
       if (wait.isNegative()) {
@@ -164,16 +164,19 @@ final class Stages {
     else c.breaker.recordSuccess();
     if (x.response != null) {
       st.lastResponse = x.response;
-      observeUsage(c, x.response);
+      observeUsage(c, st, x.response);
     }
     if (x.sent) st.sent++;
     return x;
   }
 
-  static void observeUsage(ConnectionRuntime c, VendorResponse response) {
+  void observeUsage(ConnectionRuntime c, CallState st, VendorResponse response) {
     try {
       dev.actionlayer.spi.VendorUsage usage = c.connector.usage(response);
-      if (usage != null) c.lastUsage = usage;
+      if (usage != null) {
+        c.noteUsage(usage, response.receivedAt());
+        st.usage = usage;
+      }
     } catch (RuntimeException e) {
       log.warn("connector {} failed to read usage", c.connector.vendor(), e);
     }
