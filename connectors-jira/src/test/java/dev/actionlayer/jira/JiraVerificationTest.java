@@ -1,0 +1,85 @@
+package dev.actionlayer.jira;
+
+import dev.actionlayer.Credentials;
+import dev.actionlayer.NewTask;
+import dev.actionlayer.spi.Connector;
+import dev.actionlayer.testkit.ConnectorVerification;
+import dev.actionlayer.testkit.FakeJira;
+import dev.actionlayer.testkit.FakeVendor;
+import dev.actionlayer.testkit.Fault;
+import dev.actionlayer.testkit.Subject;
+import dev.actionlayer.testkit.VendorSignals;
+import java.net.URI;
+
+/** Jira against the conformance kit, with unkeyed creates (no dedupe label). */
+class JiraVerificationTest extends ConnectorVerification {
+  static final String EMAIL = "dev@example.com";
+
+  @Override
+  protected FakeVendor newFake(String secret) {
+    return new FakeJira().requireBasic(EMAIL, secret);
+  }
+
+  @Override
+  protected Connector connector(URI baseUri, String secret) {
+    return Jira.connector(baseUri, Credentials.basic(EMAIL, secret));
+  }
+
+  @Override
+  protected Subject subject() {
+    return Subject.tasks(new NewTask("PROJ", "Fix login bug", "500s on /login"));
+  }
+
+  @Override
+  protected VendorSignals signals() {
+    return new JiraSignals();
+  }
+
+  @Override
+  protected int storedRecords(FakeVendor fake) {
+    return ((FakeJira) fake).issueCount();
+  }
+
+  @Override
+  protected String missingId() {
+    return "PROJ-999";
+  }
+
+  /** Jira's answers, verbatim from the fact sheet where it has them. */
+  static final class JiraSignals implements VendorSignals {
+    static final String JSON = "application/json;charset=UTF-8";
+
+    @Override
+    public Fault unauthenticated() {
+      return Fault.status(401).header("WWW-Authenticate", "Basic realm=\"protected-area\"")
+          .body("Client must be authenticated to access this resource.", "text/plain;charset=UTF-8");
+    }
+
+    @Override
+    public Fault permissionDenied() {
+      return Fault.status(403).body("{\"errorMessages\":[\"You do not have permission to create issues in this project.\"],\"errors\":{}}", JSON);
+    }
+
+    @Override
+    public Fault validation() {
+      return Fault.status(400).body("{\"errorMessages\":[],\"errors\":{\"summary\":\"You must specify a summary of the issue.\"}}", JSON);
+    }
+
+    @Override
+    public String validationField() {
+      return "title";
+    }
+
+    @Override
+    public Fault rateLimited() {
+      return Fault.status(429).header("RateLimit-Reason", "jira-burst-based")
+          .body("{\"errorMessages\":[\"The request has been rate-limited. Please try again later.\"],\"errors\":{},\"status\":429}", JSON);
+    }
+
+    @Override
+    public Fault quotaExhausted() {
+      return Fault.status(429).header("RateLimit-Reason", "jira-quota-tenant-based").header("Retry-After", "1800")
+          .body("{\"errorMessages\":[\"The request has been rate-limited. Please try again later.\"],\"errors\":{},\"status\":429}", JSON);
+    }
+  }
+}
