@@ -1,0 +1,74 @@
+package dev.actionlayer.testkit.kit;
+
+import dev.actionlayer.NewTask;
+import dev.actionlayer.spi.Connector;
+import dev.actionlayer.testkit.ConnectorVerification;
+import dev.actionlayer.testkit.FakeJira;
+import dev.actionlayer.testkit.FakeVendor;
+import dev.actionlayer.testkit.Fault;
+import dev.actionlayer.testkit.Subject;
+import dev.actionlayer.testkit.VendorSignals;
+import java.net.URI;
+
+/**
+ * The kit run against {@link ReferenceJira}; not named *Test so that surefire leaves it (and its
+ * broken subclasses) to {@link KitCatchesBrokenConnectorsTest}, which runs them on purpose.
+ */
+public class ReferenceVerification extends ConnectorVerification {
+  static final String EMAIL = "kit@example.com";
+
+  @Override
+  protected FakeVendor newFake(String secret) {
+    return new FakeJira().requireBasic(EMAIL, secret);
+  }
+
+  @Override
+  protected Connector connector(URI baseUri, String secret) {
+    return new ReferenceJira(baseUri, EMAIL, secret);
+  }
+
+  @Override
+  protected Subject subject() {
+    return Subject.tasks(new NewTask("PROJ", "Fix login bug", null));
+  }
+
+  @Override
+  protected VendorSignals signals() {
+    return new VendorSignals() {
+      @Override
+      public Fault unauthenticated() {
+        return Fault.status(401).body("Client must be authenticated to access this resource.", "text/plain");
+      }
+
+      @Override
+      public Fault permissionDenied() {
+        return Fault.status(403).body("{\"errorMessages\":[\"No permission\"],\"errors\":{}}", "application/json");
+      }
+
+      @Override
+      public Fault validation() {
+        return Fault.status(400).body("{\"errorMessages\":[],\"errors\":{\"summary\":\"You must specify a summary of the issue.\"}}", "application/json");
+      }
+
+      @Override
+      public String validationField() {
+        return "title";
+      }
+
+      @Override
+      public Fault rateLimited() {
+        return Fault.status(429).body("{\"errorMessages\":[\"The request has been rate-limited.\"],\"errors\":{}}", "application/json");
+      }
+    };
+  }
+
+  @Override
+  protected int storedRecords(FakeVendor fake) {
+    return ((FakeJira) fake).issueCount();
+  }
+
+  @Override
+  protected String missingId() {
+    return "PROJ-999";
+  }
+}
