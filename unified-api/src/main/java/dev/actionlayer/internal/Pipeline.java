@@ -315,7 +315,8 @@ public final class Pipeline {
         .operation(operation)
         .traceId(st.traceId)
         .attempts(st.sent)
-        .message(c.redactor.text(e.message()));
+        .message(c.redactor.text(e.message()))
+        .vendorCode(c.redactor.text(e.vendorCode()));
     if (!e.fieldErrors().isEmpty()) {
       Map<String, String> fields = new java.util.LinkedHashMap<>();
       e.fieldErrors().forEach((k, v) -> fields.put(c.redactor.text(k), c.redactor.text(v)));
