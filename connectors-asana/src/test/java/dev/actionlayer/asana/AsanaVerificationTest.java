@@ -1,0 +1,75 @@
+package dev.actionlayer.asana;
+
+import dev.actionlayer.Credentials;
+import dev.actionlayer.NewTask;
+import dev.actionlayer.spi.Connector;
+import dev.actionlayer.testkit.ConnectorVerification;
+import dev.actionlayer.testkit.FakeAsana;
+import dev.actionlayer.testkit.FakeVendor;
+import dev.actionlayer.testkit.Fault;
+import dev.actionlayer.testkit.Subject;
+import dev.actionlayer.testkit.VendorSignals;
+import java.net.URI;
+
+/** Asana against the conformance kit: unkeyed creates, a bearer personal access token. */
+class AsanaVerificationTest extends ConnectorVerification {
+  static final String PROJECT = "1204567890123456";
+
+  @Override
+  protected FakeVendor newFake(String secret) {
+    return new FakeAsana().requireBearer(secret);
+  }
+
+  @Override
+  protected Connector connector(URI baseUri, String secret) {
+    return Asana.connector(baseUri, Credentials.bearer(secret));
+  }
+
+  @Override
+  protected Subject subject() {
+    return Subject.tasks(new NewTask(PROJECT, "Fix login bug", "500s on /login"));
+  }
+
+  @Override
+  protected VendorSignals signals() {
+    return new AsanaSignals();
+  }
+
+  @Override
+  protected int storedRecords(FakeVendor fake) {
+    return ((FakeAsana) fake).taskCount();
+  }
+
+  @Override
+  protected String missingId() {
+    return "1999999999999999";
+  }
+
+  /** Asana's answers; it has no quota signal apart from its 429s. */
+  static final class AsanaSignals implements VendorSignals {
+    @Override
+    public Fault unauthenticated() {
+      return FakeAsana.notAuthorized();
+    }
+
+    @Override
+    public Fault permissionDenied() {
+      return FakeAsana.forbidden();
+    }
+
+    @Override
+    public Fault validation() {
+      return Fault.status(400).body("{\"errors\":[{\"message\":\"name: Missing input\"}]}", "application/json");
+    }
+
+    @Override
+    public String validationField() {
+      return "title";
+    }
+
+    @Override
+    public Fault rateLimited() {
+      return FakeAsana.rateLimited();
+    }
+  }
+}
