@@ -55,6 +55,7 @@ public final class HttpErrors {
       case 401:
         return ErrorCode.UNAUTHENTICATED;
       case 403:
+      case 451: // unavailable for legal reasons (RFC 7725): no retry or fix on the caller's side
         return ErrorCode.PERMISSION_DENIED;
       case 404:
       case 410:
