@@ -142,6 +142,16 @@ public final class FakeDrive extends FakeVendor {
     }
   }
 
+  /**
+   * The fact sheet's 401 {@code authError} sample ({@code auth-error-401.http}), verbatim: what the
+   * fake itself answers to a wrong token.
+   */
+  public static Fault authError401() {
+    return Fault.status(401)
+        .header("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\", error=\"invalid_token\"")
+        .body(DriveResponses.AUTH_ERROR_401, DriveResponses.JSON_UTF8);
+  }
+
   /** The fact sheet's 429 {@code rateLimitExceeded} sample, verbatim. */
   public static Fault rateLimited429() {
     return Fault.status(429).body(DriveResponses.rateLimitExceeded(429), DriveResponses.JSON_UTF8);

@@ -10,7 +10,6 @@ import dev.actionlayer.NewFolder;
 import dev.actionlayer.testkit.LayerHarness;
 import dev.actionlayer.testkit.Samples;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -131,16 +130,6 @@ class DriveErrorMappingTest {
     assertThat(e.retryable()).isTrue();
     assertThat(e.vendorCode()).isEqualTo("rateLimitExceeded");
     assertThat(e.message()).isEqualTo("Rate Limit Exceeded");
-  }
-
-  @Test
-  void a429RetryAfterIsHonouredIfGoogleEverSendsOne() {
-    server.enqueue(Samples.builder("/gdrive/rate-limit-429.http").addHeader("Retry-After", "7").build());
-    server.enqueue(DriveWireFormatTest.folder(ID, "Back", DriveWireFormatTest.PARENT, false));
-
-    retrying().get(ID);
-
-    assertThat(harness.time().sleeps()).containsExactly(Duration.ofSeconds(7));
   }
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -269,14 +258,6 @@ class DriveErrorMappingTest {
 
     assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
     assertThat(e.message()).isEqualTo("Google answered HTTP 403 with a JSON body");
-  }
-
-  @Test
-  void anEmpty503IsUnavailable() {
-    ActionError e = getFails(response(503, null, ""));
-
-    assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);
-    assertThat(e.retryable()).isTrue();
   }
 
   @Test

@@ -105,14 +105,4 @@ class DriveFolderSemanticsTest {
     assertThat(drive.requestCount(c -> c.method().equals("DELETE"))).isZero();
   }
 
-  @Test
-  void deletingAFolderRemovesIt() {
-    Folders folders = folders();
-    Folder folder = folders.create(new NewFolder("Scratch", null));
-
-    folders.delete(folder.id());
-
-    assertThat(drive.folders()).noneMatch(f -> f.id().equals(folder.id()));
-    assertThat(LayerHarness.failure(() -> folders.get(folder.id())).error().code()).isEqualTo(ErrorCode.NOT_FOUND);
-  }
 }

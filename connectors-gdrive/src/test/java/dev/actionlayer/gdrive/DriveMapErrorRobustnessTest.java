@@ -55,13 +55,6 @@ class DriveMapErrorRobustnessTest {
   }
 
   @Test
-  void retryAfterAsAnHttpDateIsUnderstood() {
-    ActionError e = drive.mapError(response(429, "", false, "Retry-After", "Sun, 05 May 2024 18:01:20 GMT"));
-
-    assertThat(e.retryAfter()).contains(java.time.Duration.ofSeconds(20));
-  }
-
-  @Test
   void a404ThatIsNotGoogleJsonIsNeverNotFound() {
     assertThat(drive.mapError(response(404, "", false)).code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
     assertThat(drive.mapError(response(404, "Not Found", false, "Content-Type", "text/plain")).code())

@@ -39,10 +39,13 @@ class DriveRequestSafetyTest {
     return harness.folders(GoogleDrive.connector(server.url("/").uri(), DriveHarness.bearer()));
   }
 
+  /**
+   * Drive's id grammar, the {@code root} alias, and {@code ?alt=media} (the file's content instead of
+   * its metadata); traversal, fragment and CR/LF ids are the kit's hostile-id rule.
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"../x", "a/b", "..", ".", "", "1AbCdEfGhIj\r\nX-Injected: 1", "1AbCdEfGhIj\n",
-      "../../drive/v3/about", "1AbCdEfGhIj/../../x", "1AbCdEfGhIj?alt=media", "1AbCdEfGhIj#f",
-      "%2e%2e%2f1AbCdEfGhIj", " 1AbCdEfGhIj", "1AbCdEfGhIj ", "short", "root", "1AbCdEfGhIj;x"})
+  @ValueSource(strings = {"a/b", ".", "", "1AbCdEfGhIj?alt=media", " 1AbCdEfGhIj", "1AbCdEfGhIj ", "short",
+      "root", "1AbCdEfGhIj;x"})
   void refusesAnIdThatIsNotADriveFileIdBeforeAnyRequest(String id) {
     Folders folders = folders();
 
@@ -110,12 +113,6 @@ class DriveRequestSafetyTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessage("idBatchSize not in 1..1000: 0");
     assertThatThrownBy(() -> GoogleDrive.builder(uri, DriveHarness.bearer()).idBatchSize(1001))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idBatchSize");
-  }
-
-  @Test
-  void connectorToStringNeverShowsTheToken() {
-    assertThat(GoogleDrive.connector(GoogleDrive.DEFAULT_BASE_URI, DriveHarness.bearer()).toString())
-        .contains("www.googleapis.com").doesNotContain(DriveHarness.TOKEN);
   }
 
   @Test

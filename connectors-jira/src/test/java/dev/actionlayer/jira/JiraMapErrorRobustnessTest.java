@@ -53,13 +53,6 @@ class JiraMapErrorRobustnessTest {
   }
 
   @Test
-  void retryAfterAsAnHttpDateIsUnderstood() {
-    ActionError e = jira.mapError(response(429, "", false, "Retry-After", "Sun, 05 May 2024 18:01:20 GMT"));
-
-    assertThat(e.retryAfter()).contains(java.time.Duration.ofSeconds(20));
-  }
-
-  @Test
   void aGarbledReasonHeaderIsReducedToSafeCharacters() {
     ActionError e = jira.mapError(response(429, "", false, "RateLimit-Reason", "jira-burst-based\"; evil=<x>"));
 

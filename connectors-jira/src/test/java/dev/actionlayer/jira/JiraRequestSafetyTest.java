@@ -39,9 +39,9 @@ class JiraRequestSafetyTest {
     return harness.tasks(Jira.connector(server.url("/").uri(), JiraHarness.basic()));
   }
 
+  /** Jira's id and key grammar; traversal, query, fragment and CR/LF ids are the kit's hostile-id rule. */
   @ParameterizedTest
-  @ValueSource(strings = {"../../rest/api/3/myself", "PROJ-1/../x", "a?b", "PROJ-1\r\nX-Injected: 1",
-      "%2e%2e", "..", ".", "PROJ-1 ", " 10000", "PROJ-1#frag", "PROJ-", "-1", "10000;x", "proj-1", ""})
+  @ValueSource(strings = {".", "PROJ-1 ", " 10000", "PROJ-", "-1", "10000;x", "proj-1", ""})
   void refusesAnIdThatIsNotAJiraIssueIdOrKeyBeforeAnyRequest(String id) {
     Tasks tasks = tasks();
 
@@ -105,9 +105,4 @@ class JiraRequestSafetyTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("issueType");
   }
 
-  @Test
-  void connectorToStringNeverShowsTheSecret() {
-    assertThat(Jira.connector(URI.create("https://acme.atlassian.net"), JiraHarness.basic()).toString())
-        .contains("acme.atlassian.net").doesNotContain(JiraHarness.TOKEN);
-  }
 }

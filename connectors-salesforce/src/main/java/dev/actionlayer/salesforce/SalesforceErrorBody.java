@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What a Salesforce error body says, read best-effort: the JSON array of {@code {message,
@@ -18,11 +19,12 @@ final class SalesforceErrorBody {
   private static final int MAX_ERRORS = 20;
   private static final int MAX_FIELDS = 50;
   private static final int MAX_DUPLICATES = 10;
+  private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,99}|[a-z][a-z0-9_]{0,99}");
 
   /**
    * One element of the error array.
    *
-   * @param code the {@code errorCode}, reduced to letters, digits and underscores; never null
+   * @param code the {@code errorCode} when it has the shape of one, else empty; never null
    * @param message the message on one line, capped; may be empty
    * @param fields the field API names the error names
    * @param duplicateIds the ids of the records a duplicate rule matched
@@ -116,13 +118,16 @@ final class SalesforceErrorBody {
   }
 
   private static Error error(String code, String message, List<?> fields, List<String> duplicateIds) {
-    String safeCode = code == null ? "" : code.replaceAll("[^A-Za-z0-9_]", "");
+    // Salesforce's codes are one-case words (the API's StatusCode enum, OAuth's invalid_grant):
+    // anything else is not a code but maybe an echoed token, and vendorCode reaches the caller
+    // unscrubbed, so it is dropped whole rather than trimmed into something still secret.
+    String safeCode = code != null && CODE.matcher(code).matches() ? code : "";
     List<String> names = new ArrayList<>();
     for (Object f : fields) {
       // Field API names only: anything else is not a field and not safe to echo as a key.
       if (f instanceof String && ((String) f).matches("[A-Za-z][A-Za-z0-9_]{0,99}")) names.add((String) f);
     }
-    return new Error(safeCode.length() <= 100 ? safeCode : safeCode.substring(0, 100),
+    return new Error(safeCode,
         message == null ? "" : cap(message), names, duplicateIds == null ? List.of() : duplicateIds);
   }
 

@@ -94,6 +94,30 @@ class SalesforceMapErrorRobustnessTest {
     assertThat(e.message()).contains("expired access/refresh token");
   }
 
+  /**
+   * The pipeline scrubs messages and field errors but passes vendorCode through: an "errorCode"
+   * that is not one of Salesforce's one-case codes (a token a hostile or broken answer echoes) is
+   * dropped whole, never echoed, nor echoed with its odd characters stripped.
+   */
+  @Test
+  void anErrorCodeThatIsNotASalesforceCodeIsNeverEchoed() {
+    String token = "00Dxx0000001gPL!AR8AQJXg5oj8jXSgxJfA0lBog";
+    List<VendorResponse> echoes = List.of(
+        response(400, "{\"errorCode\":\"" + token + "\",\"message\":\"bad\"}", false),
+        response(400, "[{\"errorCode\":\"kitSecret0a1b2c\",\"message\":\"bad\"}]", false),
+        response(400, "<Errors><Error><errorCode>" + token + "</errorCode><message>bad</message></Error></Errors>", false),
+        response(400, "{\"error\":\"" + token + "\",\"error_description\":\"bad\"}", false));
+
+    for (VendorResponse r : echoes) {
+      ActionError e = sf.mapError(r);
+      assertThat(e.code()).as(r.toString()).isEqualTo(ErrorCode.INVALID_REQUEST);
+      assertThat(e.vendorCode()).as(r.toString()).isEmpty();
+      assertThat(e.message()).as(r.toString()).isEqualTo("bad");
+    }
+    assertThat(sf.mapError(response(400, "[{\"errorCode\":\"BRAND_NEW_CODE\",\"message\":\"x\"}]", false))
+        .vendorCode()).isEqualTo("BRAND_NEW_CODE");
+  }
+
   @Test
   void usageIsReadFromTheOrgWideFigure() {
     assertThat(usage("api-usage=18/15000")).isEqualTo(new VendorUsage(18, 15000));

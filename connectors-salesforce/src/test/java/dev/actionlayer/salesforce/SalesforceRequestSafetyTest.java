@@ -42,10 +42,13 @@ class SalesforceRequestSafetyTest {
     return Salesforce.connector(server.url("/").uri(), SalesforceHarness.bearer());
   }
 
+  /**
+   * Salesforce's id grammar, and an external-id path ({@code Email/...}) that would read another
+   * record; traversal, query, fragment and CR/LF ids are the kit's hostile-id rule.
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"../x", "003/../../", "0035g0000000001AAA\r\nX-Injected: 1", "0035g000000\n0001",
-      "..", ".", "", "0035g00000000", "0035g0000000001AAAB", "0035g0000000001A", "%2e%2e%2fsobjects",
-      "0035g000000001?x", "0035g000000001#", "0035g 000000001", "0035g0000000001\u00c5AA", "Email/ada@x.com"})
+  @ValueSource(strings = {".", "", "0035g00000000", "0035g0000000001AAAB", "0035g0000000001A",
+      "0035g 000000001", "0035g0000000001\u00c5AA", "Email/ada@x.com"})
   void refusesAnIdThatIsNotASalesforceIdBeforeAnyRequest(String id) {
     Contacts contacts = harness.contacts(connector());
     Tasks tasks = harness.tasks(connector());
@@ -118,12 +121,12 @@ class SalesforceRequestSafetyTest {
         .contactExternalIdField("Email").contactExternalIdField(null);
   }
 
+  /** That it never shows the token is the kit's credential rule. */
   @Test
-  void connectorToStringNeverShowsTheToken() {
+  void connectorToStringNamesTheInstanceAndHowCreatesAreKeyed() {
     Connector connector = Salesforce.builder(INSTANCE, SalesforceHarness.bearer())
         .contactExternalIdField(SalesforceHarness.KEY_FIELD).build();
 
-    assertThat(connector.toString()).contains("acme.my.salesforce.com", "upsert by Actionlayer_Key__c")
-        .doesNotContain(SalesforceHarness.TOKEN);
+    assertThat(connector.toString()).contains("acme.my.salesforce.com", "upsert by Actionlayer_Key__c");
   }
 }

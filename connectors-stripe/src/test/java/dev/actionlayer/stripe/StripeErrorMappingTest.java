@@ -9,7 +9,6 @@ import dev.actionlayer.NewContact;
 import dev.actionlayer.testkit.LayerHarness;
 import dev.actionlayer.testkit.Samples;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -158,17 +157,6 @@ class StripeErrorMappingTest {
     assertThat(e.message()).startsWith("Request rate limit exceeded.")
         .endsWith("(Stripe-Rate-Limited-Reason: global-rate)");
     assertThat(e.vendorRequestId()).isEqualTo("req_123");
-  }
-
-  @Test
-  void rateLimit429IsRetriedAfterTheRetryAfterItCarries() {
-    server.enqueue(Samples.builder("/stripe/rate-limit-429.http").addHeader("Retry-After", "2").build());
-    server.enqueue(json(200, CUSTOMER));
-
-    retrying().get("cus_1");
-
-    assertThat(server.getRequestCount()).isEqualTo(2);
-    assertThat(harness.time().sleeps()).containsExactly(Duration.ofSeconds(2));
   }
 
   @Test

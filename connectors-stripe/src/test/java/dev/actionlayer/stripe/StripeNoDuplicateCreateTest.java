@@ -57,8 +57,9 @@ class StripeNoDuplicateCreateTest {
     assertThat(stripe.createCount()).isEqualTo(1);
   }
 
+  /** The kit checks the round trip by id; this is the Stripe part: names, a soft delete, request ids. */
   @Test
-  void createGetDeleteRoundTripAgainstTheFake() {
+  void aCustomerKeepsItsNamesAndIsDeletedSoftly() {
     Contacts contacts = contacts();
 
     Contact created = contacts.create(ADA);
@@ -68,7 +69,6 @@ class StripeNoDuplicateCreateTest {
     assertThat(created.id()).matches("cus_[A-Za-z0-9]{14}");
     assertThat(created).isEqualTo(new Contact(created.id(), "Ada", "Lovelace", "ada@example.com"));
     assertThat(read).isEqualTo(created);
-    assertThat(stripe.customerCount()).isZero();
     assertThat(stripe.customers().get(0).deleted()).isTrue();
     ActionError again = LayerHarness.failure(() -> contacts.delete(created.id())).error();
     assertThat(again.code()).isEqualTo(ErrorCode.NOT_FOUND);

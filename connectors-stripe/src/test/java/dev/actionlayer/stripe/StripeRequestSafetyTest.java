@@ -44,9 +44,12 @@ class StripeRequestSafetyTest {
     return harness.contacts(Stripe.connector(server.url("/").uri(), credentials));
   }
 
+  /**
+   * Stripe's customer-id grammar, another object's id ({@code ch_1}) and {@code ?expand=} (related
+   * objects in the answer); traversal, fragment and CR/LF ids are the kit's hostile-id rule.
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"../x", "cus_1/../../v1/charges", "cus_1\r\nX-Injected: 1", "cus_1\n", "..", ".",
-      "%2e%2e", "cus_", "cus_1?expand=x", "cus_1#frag", "cus_abc-def", "CUS_1", " cus_1", "cus_1 ",
+  @ValueSource(strings = {".", "cus_", "cus_1?expand=x", "cus_abc-def", "CUS_1", " cus_1", "cus_1 ",
       "ch_1", "cus_ÄÖ", ""})
   void refusesAnIdThatIsNotAStripeCustomerIdBeforeAnyRequest(String id) {
     Contacts contacts = contacts(StripeHarness.bearer());
@@ -133,9 +136,4 @@ class StripeRequestSafetyTest {
     harness.audit().forEach(event -> assertThat(event.toJson()).doesNotContain(PLANTED));
   }
 
-  @Test
-  void connectorToStringNeverShowsTheSecret() {
-    assertThat(Stripe.connector(Stripe.DEFAULT_BASE_URI, Credentials.bearer(KEY)).toString())
-        .contains("api.stripe.com").doesNotContain(PLANTED);
-  }
 }
