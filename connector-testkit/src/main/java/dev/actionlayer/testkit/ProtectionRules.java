@@ -29,9 +29,9 @@ abstract class ProtectionRules extends RetrySafetyRules {
   public void required_protection_breakersAreIsolatedPerConnection() {
     FakeVendor healthy = anotherFake();
     ActionLayer layer = track(dev.actionlayer.ActionLayer.builder()
-        .connection(CONNECTION, connector(fake.uri(), secret),
+        .connection(CONNECTION, connector(baseUri(fake), secret),
             p -> p.noRateLimit().maxAttempts(1).breaker(2, 2, Duration.ofMinutes(1)))
-        .connection("healthy", connector(healthy.uri(), secret), p -> p.noRateLimit())
+        .connection("healthy", connector(baseUri(healthy), secret), p -> p.noRateLimit())
         .clock(time).sleeper(time).auditSink(events::add).build());
     fake.on(Requests.any()).always().respond(Fault.html(503));
 

@@ -37,7 +37,7 @@ abstract class RetrySafetyRules extends ErrorMappingRules {
   }
 
   @Test
-  public void required_retrySafety_anUnkeyedCreateIsNeverRepeatedAfterItMayHaveBeenApplied() {
+  public void required_ifUnkeyed_retrySafety_neverRepeatedAfterItMayHaveBeenApplied() {
     assumeTrue(createSafety() == CreateSafety.UNSAFE, "creates are " + createSafety() + ", not unkeyed");
     ActionLayer layer = layer();
     fake.on(Requests.creates()).nth(1).respond(Fault.applyThenReset());
@@ -49,7 +49,7 @@ abstract class RetrySafetyRules extends ErrorMappingRules {
   }
 
   @Test
-  public void required_retrySafety_anUnkeyedCreateIsNotRepeatedAfterA500() {
+  public void required_ifUnkeyed_retrySafety_notRepeatedAfterA500() {
     assumeTrue(createSafety() == CreateSafety.UNSAFE, "creates are " + createSafety() + ", not unkeyed");
     ActionLayer layer = layer();
     fake.on(Requests.creates()).always().respond(Fault.empty(500));
@@ -60,7 +60,7 @@ abstract class RetrySafetyRules extends ErrorMappingRules {
   }
 
   @Test
-  public void required_retrySafety_aKeyedCreateRepeatsTheSameRequest() {
+  public void required_ifKeyed_retrySafety_repeatsTheSameRequest() {
     assumeTrue(createSafety() == CreateSafety.KEYED, "creates are " + createSafety() + ", not keyed");
     ActionLayer layer = layer();
     fake.on(Requests.creates()).nth(1).respond(Fault.applyThenReset());
@@ -78,7 +78,7 @@ abstract class RetrySafetyRules extends ErrorMappingRules {
   }
 
   @Test
-  public void optional_retrySafety_aFindableCreateIsReconciledInsteadOfRepeated() {
+  public void required_ifFindable_retrySafety_reconciledInsteadOfRepeated() {
     assumeTrue(createSafety() == CreateSafety.FINDABLE, "creates are " + createSafety() + ", not findable");
     ActionLayer layer = layer();
     int before = storedRecords(fake);

@@ -44,7 +44,7 @@ abstract class SecurityRules extends ProtectionRules {
       }
     }
     for (AuditEvent event : events) outputs.add(event.toJson());
-    outputs.add(connector(fake.uri(), secret).toString());
+    outputs.add(connector(baseUri(fake), secret).toString());
 
     assertThat(outputs).isNotEmpty();
     for (String form : secretForms()) {
@@ -81,7 +81,7 @@ abstract class SecurityRules extends ProtectionRules {
 
   @Test
   public void optional_security_auditCarriesTheVendorsRequestId() {
-    String header = connector(fake.uri(), secret).requestIdHeader();
+    String header = connector(baseUri(fake), secret).requestIdHeader();
     assumeTrue(header != null, "the connector names no request-id header");
     ActionLayer layer = layer(p -> p.maxAttempts(1));
     String id = create(layer);

@@ -56,6 +56,14 @@ abstract class VerificationSupport {
   /** A well-formed id the fake never issued. */
   protected abstract String missingId();
 
+  /**
+   * The base URI the connector gets for {@code fake}: its root by default; override when the
+   * vendor's API lives under a path (Asana's {@code /api/1.0}, Jira's OAuth gateway).
+   */
+  protected URI baseUri(FakeVendor fake) {
+    return fake.uri();
+  }
+
   @BeforeEach
   final void startKit() {
     secret = "kitSecret" + UUID.randomUUID().toString().replace("-", "");
@@ -74,7 +82,7 @@ abstract class VerificationSupport {
   /** A layer with the connector on {@link #fake} as {@link #CONNECTION}; rate limit off. */
   protected final ActionLayer layer(UnaryOperator<ConnectionPolicy.Builder> policy) {
     ActionLayer layer = ActionLayer.builder()
-        .connection(CONNECTION, connector(fake.uri(), secret), p -> policy.apply(p.noRateLimit()))
+        .connection(CONNECTION, connector(baseUri(fake), secret), p -> policy.apply(p.noRateLimit()))
         .clock(time).sleeper(time).auditSink(events::add).build();
     layers.add(layer);
     return layer;
@@ -112,7 +120,7 @@ abstract class VerificationSupport {
 
   /** The connector's declared create safety. */
   protected final CreateSafety createSafety() {
-    Connector c = connector(fake.uri(), secret);
+    Connector c = connector(baseUri(fake), secret);
     switch (subject().noun()) {
       case "tasks":
         return c.tasks().createSafety();

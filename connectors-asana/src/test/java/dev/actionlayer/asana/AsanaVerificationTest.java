@@ -20,6 +20,12 @@ class AsanaVerificationTest extends ConnectorVerification {
     return new FakeAsana().requireBearer(secret);
   }
 
+  /** Asana's API lives under /api/1.0; the fake serves it there as the real one does. */
+  @Override
+  protected URI baseUri(FakeVendor fake) {
+    return fake.uri().resolve("/api/1.0");
+  }
+
   @Override
   protected Connector connector(URI baseUri, String secret) {
     return Asana.connector(baseUri, Credentials.bearer(secret));
