@@ -2,44 +2,23 @@ package dev.actionlayer.jira;
 
 import dev.actionlayer.ActionError;
 import dev.actionlayer.Credentials;
-import dev.actionlayer.NewTask;
-import dev.actionlayer.Task;
 import dev.actionlayer.spi.Connector;
-import dev.actionlayer.spi.Resource;
 import dev.actionlayer.spi.VendorResponse;
 import dev.actionlayer.spi.VendorUsage;
 import java.net.URI;
+import java.util.Objects;
 
 /** Jira Cloud REST v3 behind the connector SPI. Immutable and thread-safe. */
-final class JiraConnector implements Connector {
-  private final URI baseUri;
-  private final Credentials credentials;
-  private final JiraIssues issues;
-
-  JiraConnector(URI baseUri, Credentials credentials, JiraIssues issues) {
-    this.baseUri = baseUri;
-    this.credentials = credentials;
-    this.issues = issues;
+record JiraConnector(URI baseUri, Credentials credentials, JiraIssues tasks) implements Connector {
+  JiraConnector {
+    Objects.requireNonNull(baseUri, "baseUri == null");
+    Objects.requireNonNull(credentials, "credentials == null");
+    Objects.requireNonNull(tasks, "tasks == null");
   }
 
   @Override
   public String vendor() {
     return "jira";
-  }
-
-  @Override
-  public URI baseUri() {
-    return baseUri;
-  }
-
-  @Override
-  public Credentials credentials() {
-    return credentials;
-  }
-
-  @Override
-  public Resource<NewTask, Task> tasks() {
-    return issues;
   }
 
   @Override
@@ -63,6 +42,6 @@ final class JiraConnector implements Connector {
 
   @Override
   public String toString() {
-    return "Jira{" + baseUri + ", " + credentials + ", " + issues + "}";
+    return "Jira{" + baseUri + ", " + credentials + ", " + tasks + "}";
   }
 }

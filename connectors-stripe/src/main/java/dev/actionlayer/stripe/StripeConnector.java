@@ -1,44 +1,23 @@
 package dev.actionlayer.stripe;
 
 import dev.actionlayer.ActionError;
-import dev.actionlayer.Contact;
 import dev.actionlayer.Credentials;
-import dev.actionlayer.NewContact;
 import dev.actionlayer.spi.Connector;
-import dev.actionlayer.spi.Resource;
 import dev.actionlayer.spi.VendorResponse;
 import java.net.URI;
+import java.util.Objects;
 
 /** Stripe API v1 behind the connector SPI. Immutable and thread-safe. */
-final class StripeConnector implements Connector {
-  private final URI baseUri;
-  private final Credentials credentials;
-  private final StripeCustomers customers;
-
-  StripeConnector(URI baseUri, Credentials credentials, StripeCustomers customers) {
-    this.baseUri = baseUri;
-    this.credentials = credentials;
-    this.customers = customers;
+record StripeConnector(URI baseUri, Credentials credentials, StripeCustomers contacts) implements Connector {
+  StripeConnector {
+    Objects.requireNonNull(baseUri, "baseUri == null");
+    Objects.requireNonNull(credentials, "credentials == null");
+    Objects.requireNonNull(contacts, "contacts == null");
   }
 
   @Override
   public String vendor() {
     return "stripe";
-  }
-
-  @Override
-  public URI baseUri() {
-    return baseUri;
-  }
-
-  @Override
-  public Credentials credentials() {
-    return credentials;
-  }
-
-  @Override
-  public Resource<NewContact, Contact> contacts() {
-    return customers;
   }
 
   @Override
@@ -53,6 +32,6 @@ final class StripeConnector implements Connector {
 
   @Override
   public String toString() {
-    return "Stripe{" + baseUri + ", " + credentials + ", " + customers + "}";
+    return "Stripe{" + baseUri + ", " + credentials + ", " + contacts + "}";
   }
 }
