@@ -66,10 +66,8 @@ final class AsanaErrors {
    * another server or path (a wrong base URI), and must not read as "already deleted".
    */
   private static ActionError wrongPath(VendorResponse response) {
-    return HttpErrors.byStatus(response, ErrorCode.UPSTREAM_ERROR).retryable(false)
-        .message("Asana's API did not answer (" + HttpErrors.describe(response)
-            + "); check the connection's base URI, normally " + Asana.DEFAULT_BASE_URI)
-        .build();
+    return HttpErrors.foreignNotFound(response, "Asana",
+        "the connection's base URI, normally " + Asana.DEFAULT_BASE_URI).build();
   }
 
   private static String cap(String text) {

@@ -112,10 +112,9 @@ final class DriveErrors {
     String what = HttpErrors.describe(response)
         + (body.htmlTitle() == null ? "" : " (\"" + body.htmlTitle() + "\")");
     if (response.status() == 404) {
-      return HttpErrors.byStatus(response, ErrorCode.UPSTREAM_ERROR).retryable(false)
-          .message("Google answered " + what + " instead of a Drive API error: the path does not"
-              + " exist there; check the connection's base URI (https://www.googleapis.com)")
-          .build();
+      return HttpErrors.foreignNotFound(response, "Google",
+          "the connection's base URI (https://www.googleapis.com)" + (body.htmlTitle() == null ? ""
+              : "; the page said \"" + body.htmlTitle() + "\"")).build();
     }
     if (response.status() == 401) {
       return HttpErrors.byStatus(response).message("Google rejected the credentials (" + what + ")").build();

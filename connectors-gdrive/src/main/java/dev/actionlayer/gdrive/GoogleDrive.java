@@ -32,8 +32,8 @@ import java.util.Objects;
  * <p><strong>Deleting is permanent:</strong> {@code files.delete} skips the trash, and deleting a
  * folder also deletes every descendant the user owns. When recovery must stay possible, trash the
  * folder in the Drive UI or with {@code files.update} ({@code "trashed": true}) instead. Delete
- * acts on any file id (the SPI gives it no way to check the type first). A trashed folder, or a
- * file that is not a folder, reads as {@code NOT_FOUND}.
+ * looks first: an id that is not a folder is refused as {@code NOT_FOUND} and nothing is deleted.
+ * A trashed folder, or a file that is not a folder, reads as {@code NOT_FOUND}.
  *
  * <p>Connectors are thread-safe; their id pool is the only state they keep.
  */

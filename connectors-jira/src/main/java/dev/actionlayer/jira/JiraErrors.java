@@ -53,10 +53,8 @@ final class JiraErrors {
    * request reached the wrong place. That is not "already deleted", and repeating will not help.
    */
   private static ActionError.Builder wrongPath(VendorResponse response) {
-    return HttpErrors.byStatus(response, ErrorCode.UPSTREAM_ERROR).retryable(false)
-        .message("Jira answered " + HttpErrors.describe(response) + " instead of a REST API error:"
-            + " the path does not exist there; check the connection's base URI (the site, e.g."
-            + " https://your-domain.atlassian.net, or https://api.atlassian.com/ex/jira/{cloudId})");
+    return HttpErrors.foreignNotFound(response, "Jira", "the connection's base URI (the site, e.g."
+        + " https://your-domain.atlassian.net, or https://api.atlassian.com/ex/jira/{cloudId})");
   }
 
   /**

@@ -125,9 +125,8 @@ final class SalesforceErrors {
       case 404:
         // Salesforce's REST API answers a missing record with its JSON error array; anything else
         // came from elsewhere, and "already deleted" would be a dangerous guess.
-        return HttpErrors.byStatus(response, ErrorCode.UPSTREAM_ERROR).retryable(false)
-            .message("Salesforce answered " + HttpErrors.describe(response) + " instead of a REST API"
-                + " error: check the connection's instance URL and API version").build();
+        return HttpErrors.foreignNotFound(response, "Salesforce",
+            "the connection's instance URL and API version").build();
       default:
         return HttpErrors.byStatus(response).build();
     }

@@ -73,10 +73,9 @@ final class StripeErrors {
    * request reached the wrong place. That is not "already deleted", and repeating will not help.
    */
   private static ActionError.Builder wrongPath(VendorResponse response, String stripeMessage) {
-    return HttpErrors.byStatus(response, ErrorCode.UPSTREAM_ERROR).retryable(false)
-        .message(StripeErrorBody.cap("Stripe answered " + HttpErrors.describe(response)
-            + " without resource_missing: the path does not exist there; check the connection's base"
-            + " URI (https://api.stripe.com)" + (stripeMessage == null ? "" : ". Stripe says: " + stripeMessage)));
+    ActionError.Builder b = HttpErrors.foreignNotFound(response, "Stripe",
+        "the connection's base URI (https://api.stripe.com)");
+    return stripeMessage == null ? b : b.message(StripeErrorBody.cap(b.build().message() + ". Stripe says: " + stripeMessage));
   }
 
   /** Stripe's advice beats the status's default, in both directions. */

@@ -109,6 +109,21 @@ public final class HttpErrors {
     return d.isNegative() ? Duration.ZERO : d;
   }
 
+  /**
+   * A 404 that is not the vendor's own "no such record" answer (an HTML page, an empty body,
+   * another service's JSON) came from a path the API does not serve: a wrong base URI. It must
+   * never read as {@code NOT_FOUND}, or a compensating delete would count a delete that never
+   * happened as done. {@code UPSTREAM_ERROR}, not retryable.
+   *
+   * @param vendor the vendor's display name, e.g. {@code "Jira"}
+   * @param check what the caller should check, e.g. {@code "the connection's base URI (https://api.stripe.com)"}
+   */
+  public static ActionError.Builder foreignNotFound(VendorResponse response, String vendor, String check) {
+    return byStatus(response, ErrorCode.UPSTREAM_ERROR).retryable(false)
+        .message(vendor + " answered " + describe(response) + " instead of its API's own error:"
+            + " the path does not exist there; check " + check);
+  }
+
   /** A short, safe description of a response that says what kind of body came back. */
   public static String describe(VendorResponse response) {
     String kind;
