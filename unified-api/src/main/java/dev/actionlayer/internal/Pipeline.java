@@ -245,14 +245,16 @@ public final class Pipeline {
       // The token may have expired early or been revoked: refresh once, resend at once.
       st.authRefreshed = true;
       c.authorizer.invalidate(request.header("Authorization"));
-      return retryNow(error);
+      throw new RetrySignal(error);
     }
 
     if (plan.kind == Plan.Kind.DELETE && error.code() == ErrorCode.NOT_FOUND && n > 1 && st.maybeApplied) {
       return null; // an earlier attempt whose answer was lost did the delete
     }
     if (plan.kind == Plan.Kind.CREATE && st.maybeApplied) {
-      if (plan.safety == CreateSafety.UNSAFE) throw new ActionException(Failures.outcomeUnknown(error, "the vendor has no idempotency key"));
+      if (plan.safety == CreateSafety.UNSAFE) {
+        throw new ActionException(Failures.outcomeUnknown(error, "the vendor has no idempotency key"));
+      }
       if (plan.safety == CreateSafety.FINDABLE) {
         R found = stages.reconcile(c, plan, st);
         if (found != null) return found;
@@ -275,10 +277,6 @@ public final class Pipeline {
           .message("the vendor says the record already exists, but it could not be read back")
           .build());
     }
-  }
-
-  private static <R> R retryNow(ActionError error) {
-    throw new RetrySignal(error);
   }
 
   /** Decides whether to retry: only retryable errors, within attempts, cap, deadline and budget. */
