@@ -22,6 +22,7 @@ final class Failures {
       // 3xx included: redirects are never followed, but a 300 can mean something (Salesforce:
       // an external id matching several records); HttpErrors.byStatus calls a 3xx a redirect.
       error = c.connector.mapError(response);
+      if (error == null) throw new NullPointerException("mapError returned null");
     } catch (RuntimeException e) {
       log.warn("connector {} failed to map HTTP {}", c.connector.vendor(), response.status(), e);
       error = dev.actionlayer.spi.HttpErrors.byStatus(response).build();

@@ -201,6 +201,9 @@ public final class Pipeline {
     if (response != null && response.isSuccessful() && x.failure == null) {
       try {
         R result = plan.reader.read(response);
+        if (result == null && plan.kind != Plan.Kind.DELETE) {
+          throw new IOException("the connector read no record from the response");
+        }
         stages.record(st, n, "call", delay, x, null);
         return result;
       } catch (ActionException e) {
