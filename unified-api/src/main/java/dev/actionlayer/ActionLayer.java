@@ -3,7 +3,15 @@ package dev.actionlayer;
 import dev.actionlayer.audit.AuditSink;
 import dev.actionlayer.internal.ConnectionRuntime;
 import dev.actionlayer.internal.Pipeline;
+import dev.actionlayer.internal.Canonical;
 import dev.actionlayer.internal.ResourceCalls;
+import dev.actionlayer.internal.Views;
+import dev.actionlayer.internal.saga.SagaEngine;
+import dev.actionlayer.saga.Compensation;
+import dev.actionlayer.saga.CompensationPolicy;
+import dev.actionlayer.saga.RecoveryReport;
+import dev.actionlayer.saga.Saga;
+import dev.actionlayer.saga.SagaJournal;
 import dev.actionlayer.internal.Transport;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.spi.Resource;
@@ -15,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -35,13 +44,15 @@ public final class ActionLayer implements AutoCloseable {
   private final Map<String, ConnectionRuntime> connections;
   private final Pipeline pipeline;
   private final Transport transport;
+  private final SagaEngine sagas;
   private final String principal;
 
   private ActionLayer(Map<String, ConnectionRuntime> connections, Pipeline pipeline,
-      Transport transport, String principal) {
+      Transport transport, SagaEngine sagas, String principal) {
     this.connections = connections;
     this.pipeline = pipeline;
     this.transport = transport;
+    this.sagas = sagas;
     this.principal = principal;
   }
 
@@ -56,23 +67,7 @@ public final class ActionLayer implements AutoCloseable {
    *     when its vendor has no tasks
    */
   public Tasks tasks(String connection) {
-    ResourceCalls<NewTask, Task> calls = calls(connection, "tasks", Connector::tasks, Task::id);
-    return new Tasks() {
-      @Override
-      public Task create(NewTask input) {
-        return calls.create(input, principal, Map.of());
-      }
-
-      @Override
-      public Task get(String id) {
-        return calls.get(id, principal, Map.of());
-      }
-
-      @Override
-      public void delete(String id) {
-        calls.delete(id, principal, Map.of());
-      }
-    };
+    return Views.tasks(ops(connection, Canonical.TASKS));
   }
 
   /**
@@ -82,24 +77,7 @@ public final class ActionLayer implements AutoCloseable {
    *     when its vendor has no contacts
    */
   public Contacts contacts(String connection) {
-    ResourceCalls<NewContact, Contact> calls =
-        calls(connection, "contacts", Connector::contacts, Contact::id);
-    return new Contacts() {
-      @Override
-      public Contact create(NewContact input) {
-        return calls.create(input, principal, Map.of());
-      }
-
-      @Override
-      public Contact get(String id) {
-        return calls.get(id, principal, Map.of());
-      }
-
-      @Override
-      public void delete(String id) {
-        calls.delete(id, principal, Map.of());
-      }
-    };
+    return Views.contacts(ops(connection, Canonical.CONTACTS));
   }
 
   /**
@@ -109,24 +87,29 @@ public final class ActionLayer implements AutoCloseable {
    *     when its vendor has no folders
    */
   public Folders folders(String connection) {
-    ResourceCalls<NewFolder, Folder> calls =
-        calls(connection, "folders", Connector::folders, Folder::id);
-    return new Folders() {
-      @Override
-      public Folder create(NewFolder input) {
-        return calls.create(input, principal, Map.of());
-      }
+    return Views.folders(ops(connection, Canonical.FOLDERS));
+  }
 
-      @Override
-      public Folder get(String id) {
-        return calls.get(id, principal, Map.of());
-      }
+  /**
+   * A new saga named {@code name} acting for this view's principal: add steps, then
+   * {@link Saga#run()}. See {@link Saga}.
+   *
+   * @param name 1..64 letters, digits, {@code _ . -}
+   */
+  public Saga saga(String name) {
+    return sagas.saga(name, principal);
+  }
 
-      @Override
-      public void delete(String id) {
-        calls.delete(id, principal, Map.of());
-      }
-    };
+  /**
+   * Finishes every unfinished saga in the journal that no live worker owns — left by a process
+   * that stopped mid-saga — by compensating it, from the journal alone (registered compensations
+   * are found by name). Run it at start-up, before taking new work, and with a shared journal
+   * also on a schedule (every lease or so), so that the sagas of a worker that died are finished
+   * by a survivor. Returns what it did; a saga it could not fully undo is in the report with its
+   * residue (and in the audit log), never dropped.
+   */
+  public RecoveryReport recover() {
+    return sagas.recover();
   }
 
   /**
@@ -137,7 +120,7 @@ public final class ActionLayer implements AutoCloseable {
   public ActionLayer forPrincipal(String principal) {
     Objects.requireNonNull(principal, "principal == null");
     if (principal.isBlank()) throw new IllegalArgumentException("principal is blank");
-    return new ActionLayer(connections, pipeline, transport, principal);
+    return new ActionLayer(connections, pipeline, transport, sagas, principal);
   }
 
   /** The principal this view acts for. */
@@ -155,24 +138,50 @@ public final class ActionLayer implements AutoCloseable {
     return runtime(connection).breakerState();
   }
 
-  /** Releases pooled HTTP connections; views from {@link #forPrincipal} share them. */
+  /**
+   * Releases pooled HTTP connections and closes the saga journal; views from
+   * {@link #forPrincipal} share both.
+   */
   @Override
   public void close() {
-    transport.close();
+    try {
+      sagas.close();
+    } finally {
+      transport.close();
+    }
   }
 
-  private <N, R> ResourceCalls<N, R> calls(String connection, String noun,
-      java.util.function.Function<Connector, Resource<N, R>> resourceOf,
-      java.util.function.Function<R, String> idOf) {
+  private <N, R> Views.Ops<N, R> ops(String connection, Canonical<N, R> kind) {
+    ResourceCalls<N, R> calls = calls(connection, kind);
+    return new Views.Ops<>() {
+      @Override
+      public R create(N input) {
+        return calls.create(input, principal, Map.of());
+      }
+
+      @Override
+      public R get(String id) {
+        return calls.get(id, principal, Map.of());
+      }
+
+      @Override
+      public void delete(String id) {
+        calls.delete(id, principal, Map.of());
+      }
+    };
+  }
+
+  private <N, R> ResourceCalls<N, R> calls(String connection, Canonical<N, R> kind) {
+    String noun = kind.noun();
     ConnectionRuntime c = runtime(connection);
-    Resource<N, R> resource = resourceOf.apply(c.connector());
+    Resource<N, R> resource = kind.resourceOf(c.connector());
     if (resource == null) {
       throw new ActionException(ActionError.builder(ErrorCode.UNSUPPORTED)
           .connection(connection).vendor(c.connector().vendor()).operation(noun)
           .message("connection '" + connection + "' (" + c.connector().vendor() + ") has no " + noun)
           .build());
     }
-    return new ResourceCalls<>(pipeline, c, resource, noun, idOf);
+    return new ResourceCalls<>(pipeline, c, resource, noun, kind::idOf);
   }
 
   private ConnectionRuntime runtime(String connection) {
@@ -199,6 +208,9 @@ public final class ActionLayer implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private String principal = "default";
+    private SagaJournal journal;
+    private final Map<String, Compensation> compensations = new LinkedHashMap<>();
+    private CompensationPolicy compensationPolicy = CompensationPolicy.DEFAULT;
 
     private Builder() {}
 
@@ -273,6 +285,41 @@ public final class ActionLayer implements AutoCloseable {
     }
 
     /**
+     * Where sagas keep their books: {@link SagaJournal#file} (embedded, one process) or
+     * {@link SagaJournal#jdbc} (shared). Default {@link SagaJournal#inMemory()}: sagas compensate,
+     * but a crash loses their books, so {@link ActionLayer#recover()} has nothing to finish. The
+     * layer closes it on {@link ActionLayer#close()}.
+     */
+    public Builder journal(SagaJournal journal) {
+      this.journal = Objects.requireNonNull(journal, "journal == null");
+      return this;
+    }
+
+    /**
+     * Registers a custom compensation that saga steps name instead of the default delete. Register
+     * the same names on every layer that may recover the sagas (after a restart, on another worker).
+     *
+     * @param name 1..64 letters, digits, {@code _ . -}
+     */
+    public Builder compensation(String name, Compensation compensation) {
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(compensation, "compensation == null");
+      if (!name.matches("[A-Za-z0-9_.-]{1,64}")) {
+        throw new IllegalArgumentException("name must be 1..64 letters, digits, '_', '.' or '-': " + name);
+      }
+      if (compensations.putIfAbsent(name, compensation) != null) {
+        throw new IllegalArgumentException("duplicate compensation: " + name);
+      }
+      return this;
+    }
+
+    /** How patiently compensations retry. Default {@link CompensationPolicy#DEFAULT}. */
+    public Builder compensationPolicy(CompensationPolicy policy) {
+      this.compensationPolicy = Objects.requireNonNull(policy, "policy == null");
+      return this;
+    }
+
+    /**
      * @throws IllegalStateException when no connection was added
      */
     public ActionLayer build() {
@@ -285,9 +332,20 @@ public final class ActionLayer implements AutoCloseable {
         runtimes.put(e.getKey(), new ConnectionRuntime(e.getKey(), e.getValue(), policy,
             e.getValue().credentials().authorizer(transport, clock)));
       }
-      Pipeline pipeline = new Pipeline(clock, sleeper, transport, auditSink,
-          () -> ThreadLocalRandom.current().nextDouble());
-      return new ActionLayer(Collections.unmodifiableMap(runtimes), pipeline, transport, principal);
+      DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+      Pipeline pipeline = new Pipeline(clock, sleeper, transport, auditSink, random);
+      Map<String, ConnectionRuntime> connections = Collections.unmodifiableMap(runtimes);
+      // Compensations act through the layer itself (for the saga's principal): built below.
+      ActionLayer[] layer = new ActionLayer[1];
+      SagaEngine sagas = new SagaEngine(new Canonical.Lookup() {
+        @Override
+        public <N, R> ResourceCalls<N, R> calls(String connection, Canonical<N, R> kind) {
+          return layer[0].calls(connection, kind);
+        }
+      }, journal != null ? journal : SagaJournal.inMemory(), compensations, compensationPolicy,
+          clock, sleeper, auditSink, random, p -> layer[0].forPrincipal(p));
+      layer[0] = new ActionLayer(connections, pipeline, transport, sagas, principal);
+      return layer[0];
     }
   }
 }

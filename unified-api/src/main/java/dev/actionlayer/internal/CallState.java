@@ -20,6 +20,10 @@ final class CallState {
   /** Whether any attempt may have been applied by the vendor without us seeing the result. */
   boolean maybeApplied;
   boolean reconciled;
+  /** Lookups by key that the vendor answered (found or not), as opposed to failed ones. */
+  int lookupsAnswered;
+  /** The error of the last lookup that the vendor did not answer, or null. */
+  dev.actionlayer.ActionError lookupError;
   /** Whether this call already refreshed its access token after a rejection. */
   boolean authRefreshed;
   boolean deduplicated;

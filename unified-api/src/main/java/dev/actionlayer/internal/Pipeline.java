@@ -57,7 +57,8 @@ public final class Pipeline {
     Plan<R> plan = null;
     try {
       plan = plan(c, planner, request -> stages.exchange(c, st, request));
-      R result = plan.kind == Plan.Kind.CREATE && c.recentCreates != null
+      R result = plan.kind == Plan.Kind.FIND ? lookedUp(c, plan, st)
+          : plan.kind == Plan.Kind.CREATE && c.recentCreates != null
           ? deduplicated(c, plan, principal, st)
           : guarded(c, plan, st);
       audit(c, operation, plan, principal, context, st, result, null);
@@ -143,6 +144,21 @@ public final class Pipeline {
             .message("interrupted while waiting for an identical create already in flight"));
       }
     }
+  }
+
+  /**
+   * A lookup by idempotency key, polled within the reconcile window because vendor searches are
+   * eventually consistent: the record, or null when the vendor answered and never showed it.
+   *
+   * @throws ActionException when no lookup got an answer, so nothing can be concluded
+   */
+  private <R> R lookedUp(ConnectionRuntime c, Plan<R> plan, CallState st) {
+    R found = stages.reconcile(c, plan, st);
+    if (found != null || st.lookupsAnswered > 0) return found;
+    ActionError last = st.lookupError != null ? st.lookupError
+        : ActionError.builder(ErrorCode.UNAVAILABLE).message("no lookup could be sent").build();
+    throw new ActionException(last.toBuilder()
+        .message("could not tell whether the record exists: " + last.message()).build());
   }
 
   /** Bulkhead around the retried attempts. */

@@ -21,7 +21,9 @@ final class Plan<R> {
   enum Kind {
     READ,
     DELETE,
-    CREATE
+    CREATE,
+    /** A lookup of a create by its idempotency key; "not found" is an answer, not a failure. */
+    FIND
   }
 
   /** Reads a canonical value from a 2xx response. */

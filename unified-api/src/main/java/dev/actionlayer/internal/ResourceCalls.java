@@ -29,13 +29,59 @@ public final class ResourceCalls<N, R> {
     this.idOf = idOf;
   }
 
-  /** Creates {@code input} under a fresh idempotency key. */
+  /**
+   * Creates {@code input} under a fresh idempotency key; an identical input from the same
+   * principal within the duplicate window is the same logical call.
+   */
   public R create(N input, String principal, Map<String, String> context) {
-    return create(input, UUID.randomUUID().toString(), principal, context);
+    return create(input, UUID.randomUUID().toString(), input, principal, context);
   }
 
-  /** Creates {@code input}; {@code idempotencyKey} must be the same for every repeat of one logical create. */
+  /**
+   * Creates {@code input} under the caller's {@code idempotencyKey}, the same for every repeat of
+   * one logical create (a saga's step): only a repeat of that key is a duplicate, never another
+   * create that happens to carry the same values.
+   */
   public R create(N input, String idempotencyKey, String principal, Map<String, String> context) {
+    return create(input, idempotencyKey, idempotencyKey, principal, context);
+  }
+
+  /**
+   * Looks up the record an earlier create under {@code idempotencyKey} made, polling within the
+   * reconcile window: the record, or null when the vendor answered and never showed it.
+   *
+   * @throws UnsupportedOperationException when the connector cannot look creates up ({@link #canFind})
+   * @throws dev.actionlayer.ActionException when no lookup got an answer
+   */
+  public R find(N input, String idempotencyKey, String principal, Map<String, String> context) {
+    if (!canFind()) throw new UnsupportedOperationException(noun + " on " + connection.name() + " cannot be found by key");
+    String operation = noun + ".find";
+    return pipeline.execute(connection, operation, exchanger -> {
+      CallContext ctx = new CallContext(idempotencyKey, operation, exchanger);
+      return new Plan<R>(operation, Plan.Kind.FIND, ctx, () -> resource.find(input, ctx),
+          response -> resource.readFound(response, input, ctx), CreateSafety.KEYED,
+          () -> resource.find(input, ctx), response -> resource.readFound(response, input, ctx),
+          Map.of("input", input.toString()), idOf, null, null, null);
+    }, principal, context);
+  }
+
+  /** Whether the connector can look a create up by its idempotency key ({@link Resource#canFind}). */
+  public boolean canFind() {
+    return resource.canFind();
+  }
+
+  /** The connection's vendor, e.g. {@code "jira"}. */
+  public String vendor() {
+    return connection.connector().vendor();
+  }
+
+  /** How safe a repeat of a create is on this connector. */
+  public CreateSafety createSafety() {
+    return resource.createSafety();
+  }
+
+  private R create(N input, String idempotencyKey, Object dedupe, String principal,
+      Map<String, String> context) {
     String operation = noun + ".create";
     if (input == null) throw dev.actionlayer.ActionException.invalidField("input", "is required");
     return pipeline.execute(connection, operation, exchanger -> {
@@ -46,7 +92,7 @@ public final class ResourceCalls<N, R> {
           response -> resource.readCreated(response, input, ctx), safety,
           findable ? () -> resource.find(input, ctx) : null,
           findable ? response -> resource.readFound(response, input, ctx) : null,
-          Map.of("input", input.toString()), idOf, input, null,
+          Map.of("input", input.toString()), idOf, dedupe, null,
           response -> resource.recoverCreate(response, input, ctx));
     }, principal, context);
   }

@@ -60,12 +60,14 @@ final class Stages {
       try {
         x = sendProtected(c, transport.toOkHttp(c, plan.find()), st);
       } catch (ActionException e) {
+        st.lookupError = e.error();
         return null; // breaker open or paused: nothing can tell now
       }
       if (x.response != null && x.response.isSuccessful() && x.failure == null) {
         try {
           R found = plan.findReader.read(x.response);
           record(st, i, "reconcile", delay, x, null);
+          st.lookupsAnswered++;
           if (found != null) {
             st.reconciled = true;
             return found;
@@ -73,11 +75,17 @@ final class Stages {
           continue;
         } catch (IOException | RuntimeException e) {
           record(st, i, "reconcile", delay, x, ErrorCode.UPSTREAM_ERROR);
+          st.lookupError = ActionError.builder(ErrorCode.UPSTREAM_ERROR).httpStatus(x.response.status())
+              .message("the vendor's answer to the lookup could not be read").build();
           continue;
         }
       }
-      record(st, i, "reconcile", delay, x,
-          x.response != null ? Failures.mapError(c, x.response).code() : Failures.transportError(x).code());
+      ActionError error = x.response == null ? Failures.transportError(x)
+          : x.failure != null ? ActionError.builder(ErrorCode.UPSTREAM_ERROR).httpStatus(x.response.status())
+              .message("the vendor's answer to the lookup was cut off").build()
+          : Failures.mapError(c, x.response);
+      st.lookupError = error;
+      record(st, i, "reconcile", delay, x, error.code());
       if (!clock.instant().isBefore(until)) return null;
     }
     return null;

@@ -4,19 +4,39 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** W3C trace ids: the current OpenTelemetry span's when there is one, else a fresh random one. */
-final class TraceIds {
+/**
+ * W3C trace ids: the one a saga runs under, else the current OpenTelemetry span's, else a fresh
+ * random one.
+ */
+public final class TraceIds {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  /** Set while a saga runs its steps or compensations, so every call shares the saga's trace. */
+  private static final ThreadLocal<String> SAGA_TRACE = new ThreadLocal<>();
 
   private TraceIds() {}
 
-  static String current() {
+  /** Runs {@code body} with every call on this thread carrying {@code traceId}. */
+  public static <T> T within(String traceId, java.util.function.Supplier<T> body) {
+    String outer = SAGA_TRACE.get();
+    SAGA_TRACE.set(traceId);
+    try {
+      return body.get();
+    } finally {
+      if (outer == null) SAGA_TRACE.remove();
+      else SAGA_TRACE.set(outer);
+    }
+  }
+
+  /** The trace id a new saga or call should carry. */
+  public static String current() {
+    String saga = SAGA_TRACE.get();
+    if (saga != null) return saga;
     SpanContext span = Span.current().getSpanContext();
     if (span.isValid()) return span.getTraceId();
     return random();
   }
 
-  static String random() {
+  public static String random() {
     ThreadLocalRandom r = ThreadLocalRandom.current();
     long hi;
     long lo;

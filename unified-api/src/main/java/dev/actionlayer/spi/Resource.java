@@ -49,11 +49,21 @@ public interface Resource<N, R> {
   CreateSafety createSafety();
 
   /**
-   * For {@link CreateSafety#FINDABLE} creates: the request that looks for the record created by
-   * the logical call with this context's idempotency key. The pipeline polls it (lookups may be
-   * eventually consistent).
+   * Whether {@link #find} can look up the record a create made under an idempotency key. True for
+   * {@link CreateSafety#FINDABLE} creates; a {@link CreateSafety#KEYED} resource that can also be
+   * searched by key (Drive's {@code appProperties}) overrides this, so that a saga recovering
+   * after a crash learns whether a create happened without repeating it.
+   */
+  default boolean canFind() {
+    return createSafety() == CreateSafety.FINDABLE;
+  }
+
+  /**
+   * When {@link #canFind()}: the request that looks for the record created by the logical call
+   * with this context's idempotency key. The pipeline polls it (lookups may be eventually
+   * consistent), after an ambiguous create and when a saga is compensated.
    *
-   * @throws UnsupportedOperationException when {@link #createSafety()} is not FINDABLE
+   * @throws UnsupportedOperationException when {@link #canFind()} is false
    */
   default VendorRequest find(N input, CallContext context) {
     throw new UnsupportedOperationException(getClass().getName() + " does not reconcile creates");

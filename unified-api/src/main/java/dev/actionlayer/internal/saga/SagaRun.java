@@ -1,0 +1,219 @@
+package dev.actionlayer.internal.saga;
+
+import dev.actionlayer.ActionError;
+import dev.actionlayer.ActionException;
+import dev.actionlayer.Contacts;
+import dev.actionlayer.ErrorCode;
+import dev.actionlayer.Folders;
+import dev.actionlayer.Tasks;
+import dev.actionlayer.internal.Canonical;
+import dev.actionlayer.internal.ResourceCalls;
+import dev.actionlayer.internal.TraceIds;
+import dev.actionlayer.internal.Views;
+import dev.actionlayer.saga.JournalEntry;
+import dev.actionlayer.saga.Saga;
+import dev.actionlayer.saga.SagaResult;
+import dev.actionlayer.saga.SagaScope;
+import dev.actionlayer.saga.SagaStep;
+import dev.actionlayer.saga.StepOutcome;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** One saga being declared, then run once: the steps in order, compensation on failure. */
+final class SagaRun implements Saga {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+  private record StepDef(String name, SagaStep action, String compensation) {}
+
+  private final SagaEngine engine;
+  private final String name;
+  private final String principal;
+  private final List<StepDef> steps = new ArrayList<>();
+  private boolean ran;
+
+  SagaRun(SagaEngine engine, String name, String principal) {
+    this.engine = engine;
+    this.name = name;
+    this.principal = principal;
+  }
+
+  static String requireName(String value, String what) {
+    Objects.requireNonNull(value, what + " == null");
+    if (!NAME.matcher(value).matches()) {
+      throw new IllegalArgumentException(what + " must be 1..64 letters, digits, '_', '.' or '-': " + value);
+    }
+    return value;
+  }
+
+  @Override
+  public Saga step(String name, SagaStep action) {
+    return add(name, action, null);
+  }
+
+  @Override
+  public Saga step(String name, SagaStep action, String compensation) {
+    Objects.requireNonNull(compensation, "compensation == null");
+    if (!engine.compensations.containsKey(compensation)) {
+      throw new IllegalArgumentException("no compensation named '" + compensation
+          + "' is registered; register it with ActionLayer.Builder#compensation");
+    }
+    return add(name, action, compensation);
+  }
+
+  private Saga add(String stepName, SagaStep action, String compensation) {
+    requireName(stepName, "step name");
+    Objects.requireNonNull(action, "action == null");
+    if (ran) throw new IllegalStateException("saga already ran");
+    for (StepDef s : steps) {
+      if (s.name.equals(stepName)) throw new IllegalArgumentException("duplicate step: " + stepName);
+    }
+    steps.add(new StepDef(stepName, action, compensation));
+    return this;
+  }
+
+  @Override
+  public SagaResult run() {
+    if (steps.isEmpty()) throw new IllegalStateException("saga '" + name + "' has no step");
+    if (ran) throw new IllegalStateException("saga '" + name + "' already ran; declare a new one");
+    ran = true;
+    String sagaId = UUID.randomUUID().toString();
+    String traceId = TraceIds.current();
+    Instant started = engine.clock.instant();
+    SagaState state = new SagaState(sagaId);
+    List<String> names = steps.stream().map(StepDef::name).toList();
+    return TraceIds.within(traceId, () -> {
+      engine.write(state, JournalEntry.started(sagaId, started, name, traceId, principal, steps.size()));
+      Map<String, Object> outputs = new HashMap<>();
+      ActionError failure = null;
+      int failedStep = -1;
+      for (int i = 0; i < steps.size() && failure == null; i++) {
+        StepDef def = steps.get(i);
+        try {
+          engine.write(state, JournalEntry.stepStarted(sagaId, engine.clock.instant(), i, def.name, def.compensation));
+          Object output = def.action.run(new Scope(state, i, def.name, outputs));
+          engine.write(state, JournalEntry.stepDone(sagaId, engine.clock.instant(), i));
+          if (output != null) outputs.put(def.name, output);
+        } catch (SagaTakenOver e) {
+          throw e;
+        } catch (ActionException e) {
+          failure = e.error();
+          failedStep = i;
+        } catch (RuntimeException e) {
+          failure = ActionError.builder(ErrorCode.INTERNAL).retryable(false)
+              .message("step '" + def.name + "' threw " + e.getClass().getSimpleName()
+                  + (e.getMessage() == null ? "" : ": " + e.getMessage()))
+              .build();
+          failedStep = i;
+        }
+      }
+      SagaResult result;
+      if (failure == null) {
+        engine.writeQuietly(state, JournalEntry.ended(sagaId, engine.clock.instant(), SagaResult.Status.COMPLETED));
+        List<StepOutcome> outcomes = new ArrayList<>();
+        for (SagaState.Step s : state.steps) {
+          outcomes.add(new StepOutcome(s.name, StepOutcome.Status.COMPLETED, Compensator.records(s), null));
+        }
+        result = new SagaResult(sagaId, name, traceId, SagaResult.Status.COMPLETED, null, List.of(), outcomes);
+      } else {
+        result = engine.finish(state, name, traceId, failure, failedStep, names);
+      }
+      engine.audit(result, principal, "saga.run", started);
+      return result;
+    });
+  }
+
+  /** The step's view of the layer: creates journaled and keyed by saga id + step. */
+  private final class Scope implements SagaScope {
+    private final SagaState state;
+    private final int stepIndex;
+    private final String stepName;
+    private final Map<String, Object> outputs;
+
+    Scope(SagaState state, int stepIndex, String stepName, Map<String, Object> outputs) {
+      this.state = state;
+      this.stepIndex = stepIndex;
+      this.stepName = stepName;
+      this.outputs = outputs;
+    }
+
+    @Override
+    public Tasks tasks(String connection) {
+      return Views.tasks(ops(connection, Canonical.TASKS));
+    }
+
+    @Override
+    public Contacts contacts(String connection) {
+      return Views.contacts(ops(connection, Canonical.CONTACTS));
+    }
+
+    @Override
+    public Folders folders(String connection) {
+      return Views.folders(ops(connection, Canonical.FOLDERS));
+    }
+
+    @Override
+    public String sagaId() {
+      return state.sagaId;
+    }
+
+    @Override
+    public String step() {
+      return stepName;
+    }
+
+    @Override
+    public <T> T output(String step, Class<T> type) {
+      Object value = outputs.get(step);
+      if (value == null) throw new IllegalArgumentException("no earlier step '" + step + "' with an output");
+      if (!type.isInstance(value)) {
+        throw new IllegalArgumentException("step '" + step + "' output is a " + value.getClass().getSimpleName()
+            + ", not a " + type.getSimpleName());
+      }
+      return type.cast(value);
+    }
+
+    private <N, R> Views.Ops<N, R> ops(String connection, Canonical<N, R> kind) {
+      ResourceCalls<N, R> calls = engine.calls(connection, kind);
+      Map<String, String> context = engine.auditContext(state, stepName, null);
+      return new Views.Ops<>() {
+        @Override
+        public R create(N input) {
+          if (input == null) throw ActionException.invalidField("input", "is required");
+          SagaState.Step step = state.step(stepIndex);
+          int n = step.calls.size();
+          // Derived, not random: a replay during recovery carries the very same key.
+          String key = state.sagaId + "-" + stepIndex + "-" + n;
+          engine.write(state, JournalEntry.intent(state.sagaId, engine.clock.instant(), stepIndex, n,
+              connection, kind.noun(), key, SagaEngine.inputJson(kind, input)));
+          R record;
+          try {
+            record = calls.create(input, key, principal, context);
+          } catch (ActionException e) {
+            engine.writeQuietly(state, JournalEntry.failed(state.sagaId, engine.clock.instant(),
+                stepIndex, n, e.error().code().name(), e.error().message()));
+            throw e;
+          }
+          engine.write(state, JournalEntry.done(state.sagaId, engine.clock.instant(), stepIndex, n,
+              kind.idOf(record)));
+          return record;
+        }
+
+        @Override
+        public R get(String id) {
+          return calls.get(id, principal, context);
+        }
+
+        @Override
+        public void delete(String id) {
+          calls.delete(id, principal, context);
+        }
+      };
+    }
+  }
+}
