@@ -119,7 +119,9 @@ final class ToolTexts {
 
   static String hint(ActionError e) {
     return switch (e.code()) {
-      case INVALID_REQUEST -> "Fix the arguments named in fieldErrors, then call again.";
+      case INVALID_REQUEST -> e.fieldErrors().isEmpty()
+          ? "The vendor refused the request as invalid; read the message, change the arguments, then call again."
+          : "Fix the arguments named in fieldErrors, then call again.";
       case UNAUTHENTICATED -> "The connection's credentials were refused; retrying will not help."
           + " Tell the user the connection needs to be re-authorized.";
       case PERMISSION_DENIED -> "The connection may not do this; retrying will not help. Tell the user.";
