@@ -149,4 +149,13 @@ class ToolCatalogTest {
     assertThat(second).isEqualTo(first);
     assertThat(a.records).hasSize(1);
   }
+
+  @Test
+  void aVendorRefusalWithoutFieldErrorsPointsTheModelAtTheMessage() {
+    ToolCatalog tools = catalog(CreateSafety.KEYED);
+    a.createFaults.add(400);
+    Map<String, Object> e = error(tools.execute("tasks_create", "{\"connection\":\"a\",\"title\":\"x\"}"));
+    assertThat(e).containsEntry("code", "INVALID_REQUEST").doesNotContainKey("fieldErrors");
+    assertThat((String) e.get("hint")).contains("read the message");
+  }
 }
