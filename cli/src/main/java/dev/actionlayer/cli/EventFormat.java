@@ -49,7 +49,7 @@ final class EventFormat {
   private static List<String> saga(AuditRecord e) {
     List<String> out = new ArrayList<>();
     Map<String, String> ctx = e.context();
-    out.add(TIME.format(e.timestamp()) + "  " + pad(e.operation(), 16) + " " + ctx.getOrDefault("saga", "?")
+    out.add(TIME.format(e.timestamp()) + "  " + pad(e.operation(), 15) + " " + ctx.getOrDefault("saga", "?")
         + " " + ctx.getOrDefault("status", e.outcome()) + "  [" + e.durationMs() + " ms, saga id "
         + ctx.getOrDefault("sagaId", "?") + "]");
     if (ctx.containsKey("steps")) out.add("    steps: " + ctx.get("steps").replace(",", ", "));

@@ -8,6 +8,7 @@ import dev.actionlayer.NewContact;
 import dev.actionlayer.NewTask;
 import dev.actionlayer.audit.JsonLinesAuditSink;
 import dev.actionlayer.jira.Jira;
+import dev.actionlayer.saga.CompensationPolicy;
 import dev.actionlayer.saga.SagaResult;
 import dev.actionlayer.salesforce.Salesforce;
 import dev.actionlayer.testkit.Fault;
@@ -110,6 +111,41 @@ class AuditCommandTest {
         ":9: skipped, not an audit event (timestamp is not an ISO-8601 instant)")
         .doesNotContain("Exception", "\tat ");
     assertThat(r.out()).contains("2 trace(s), 5 event(s); 3 malformed line(s) skipped");
+  }
+
+  @Test
+  void aSagaThatCouldNotUndoAStepShowsWhatItLeftBehind() throws Exception {
+    Path residueLog = dir.resolve("residue.jsonl");
+    String trace;
+    try (FakeSalesforce sf = new FakeSalesforce(); FakeJira jira = new FakeJira().projects("ONB");
+        JsonLinesAuditSink sink = JsonLinesAuditSink.open(residueLog)) {
+      sf.start();
+      jira.start();
+      jira.on(Requests.creates()).always().respond(Fault.status(400));
+      sf.on(Requests.deletes()).always().respond(Fault.status(403)
+          .body("[{\"errorCode\":\"INSUFFICIENT_ACCESS\",\"message\":\"no delete right\"}]", "application/json"));
+      try (ActionLayer layer = ActionLayer.builder()
+          .connection("sf", Salesforce.connector(sf.uri(), Credentials.bearer("sf-secret-token")))
+          .connection("jira", Jira.connector(jira.uri(), Credentials.basic("bot@example.com", "jira-secret")))
+          .compensationPolicy(new CompensationPolicy(1, Duration.ofSeconds(5), Duration.ofMillis(1), Duration.ofMillis(1)))
+          .auditSink(sink)
+          .build()) {
+        SagaResult r = layer.saga("onboard")
+            .step("contact", s -> s.contacts("sf").create(new NewContact("Ada", "Lovelace", "ada@example.com")))
+            .step("task", s -> s.tasks("jira").create(new NewTask("ONB", "Onboard Ada", null)))
+            .run();
+        assertThat(r.status()).isEqualTo(SagaResult.Status.COMPENSATION_FAILED);
+        trace = r.traceId();
+      }
+    }
+
+    Cli r = Cli.run("audit", residueLog.toString(), "--trace", trace);
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).containsSubsequence("saga onboard COMPENSATION_FAILED",
+        "steps: contact=COMPENSATION_FAILED, task=FAILED",
+        "LEFT BEHIND: contact: contacts 003", "on sf (salesforce)", "PERMISSION_DENIED",
+        "contacts.delete", "FAILURE PERMISSION_DENIED", "undo of step contact");
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.actionlayer.spi.Json;
 import dev.actionlayer.testkit.FakeJira;
+import dev.actionlayer.testkit.FakeOAuth;
+import dev.actionlayer.testkit.FakeSalesforce;
 import dev.actionlayer.testkit.FakeStripe;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -111,6 +113,32 @@ class CallCommandTest {
       assertThat(line).doesNotContain("sk_test_cli_9z");
     } finally {
       stripe.close();
+    }
+  }
+
+  @Test
+  void oauthConnectionsExchangeTheRefreshTokenFromTheEnvironment() throws IOException {
+    FakeOAuth oauth = new FakeOAuth().client("cli-client", "cli-client-secret").refreshToken("refresh-Rt5");
+    FakeSalesforce sf = new FakeSalesforce();
+    oauth.start();
+    sf.requireBearer(oauth::currentToken).start();
+    try {
+      Path config = config("sf.vendor=salesforce", "sf.baseUri=" + sf.uri(), "sf.auth=oauth",
+          "sf.tokenEndpoint=" + oauth.salesforceEndpoint(), "sf.clientId.env=SF_CLIENT_ID",
+          "sf.clientSecret.env=SF_CLIENT_SECRET", "sf.refreshToken.env=SF_REFRESH_TOKEN");
+      Map<String, String> env = Map.of("SF_CLIENT_ID", "cli-client", "SF_CLIENT_SECRET", "cli-client-secret",
+          "SF_REFRESH_TOKEN", "refresh-Rt5");
+
+      Cli r = Cli.run(env, "call", "sf", "contacts.create", "-c", config.toString(),
+          "--json", "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\"}");
+
+      assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+      assertThat(oauth.mintedCount()).isEqualTo(1);
+      assertThat(sf.contacts()).singleElement().satisfies(c -> assertThat(c.email()).isEqualTo("ada@example.com"));
+      assertThat(r.out() + r.err()).doesNotContain("refresh-Rt5", "cli-client-secret", oauth.currentToken());
+    } finally {
+      sf.close();
+      oauth.close();
     }
   }
 
