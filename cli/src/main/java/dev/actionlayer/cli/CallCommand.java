@@ -1,0 +1,120 @@
+package dev.actionlayer.cli;
+
+import dev.actionlayer.ActionLayer;
+import dev.actionlayer.audit.AuditSink;
+import dev.actionlayer.audit.JsonLinesAuditSink;
+import dev.actionlayer.spi.Connector;
+import dev.actionlayer.spi.Json;
+import dev.actionlayer.tools.Tool;
+import dev.actionlayer.tools.ToolResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code actionlayer call <connection> <operation> --json '{...}'}: one canonical operation on a
+ * real vendor, through the tool catalog and so through the whole pipeline, with the connection
+ * read from a {@link ConnectionsFile} and its credentials from the {@link Environment}. Prints
+ * the tool's result JSON; exit code 1 when it is an error.
+ */
+@Command(name = "call", mixinStandardHelpOptions = true,
+    description = {"One operation on a real vendor, configured in a file; prints the result JSON.", "",
+        "Runs one canonical operation on a configured connection, through the whole pipeline"
+            + " (retries, breaker, rate limit, audit), and prints the tool's result as JSON."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the operation succeeded", "1:it failed (the JSON says why and what to do)",
+        "2:usage problem (arguments, configuration file, unset environment variable)"},
+    footerHeading = "%nConfiguration file (properties, one block per connection):%n",
+    footer = {
+        "  jira.vendor=jira",
+        "  jira.baseUri=https://acme.atlassian.net",
+        "  jira.user.env=JIRA_EMAIL",
+        "  jira.secret.env=JIRA_API_TOKEN",
+        "  stripe.vendor=stripe",
+        "  stripe.token.env=STRIPE_SECRET_KEY",
+        "",
+        "Settings: vendor (jira, salesforce, gdrive, stripe, asana); baseUri (required for jira and"
+            + " salesforce); auth: basic (jira's default: user.env, secret.env), bearer (the others'"
+            + " default: token.env) or oauth (tokenEndpoint, clientId.env, clientSecret.env,"
+            + " refreshToken.env); jira: issueType, dedupeLabels; salesforce: apiVersion,"
+            + " contactExternalIdField, taskExternalIdField; gdrive: supportsAllDrives; stripe: apiVersion.",
+        "A *.env setting names the environment variable holding a credential. A file holding a"
+            + " credential in clear (token=..., secret=...) is refused before anything is sent.",
+        "",
+        "Example:",
+        "  actionlayer call jira tasks.create --json '{\"project\":\"PROJ\",\"title\":\"Fix\"}'"})
+final class CallCommand implements Callable<Integer> {
+  private static final Pattern OPERATION = Pattern.compile("(tasks|contacts|folders)[._](create|get|delete)");
+
+  private final Environment environment;
+
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "CONNECTION", description = "A connection named in the configuration file.")
+  private String connection;
+
+  @Parameters(index = "1", paramLabel = "OPERATION",
+      description = "tasks.create, tasks.get, tasks.delete, contacts.…, folders.… (or tasks_create, …).")
+  private String operation;
+
+  @Option(names = "--json", paramLabel = "JSON", defaultValue = "{}",
+      description = "The arguments as one JSON object, e.g. '{\"id\":\"10001\"}' (default: {}).")
+  private String json;
+
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "actionlayer.properties",
+      description = "The connections (default: ${DEFAULT-VALUE}).")
+  private Path config;
+
+  @Option(names = "--audit-file", paramLabel = "FILE",
+      description = "Also append the call's audit event to this file (read it with 'audit').")
+  private Path auditFile;
+
+  CallCommand(Environment environment) {
+    this.environment = Objects.requireNonNull(environment, "environment == null");
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Matcher op = OPERATION.matcher(operation);
+    if (!op.matches()) {
+      throw new UsageException("unknown operation '" + operation + "'; use <tasks|contacts|folders>.<create|get|delete>");
+    }
+    String tool = op.group(1) + "_" + op.group(2);
+    Map<String, Object> arguments = Json.objectOrNull(json);
+    if (arguments == null) throw new UsageException("--json must be one JSON object, e.g. '{\"id\":\"42\"}'");
+    arguments = new LinkedHashMap<>(arguments);
+    Object named = arguments.putIfAbsent("connection", connection);
+    if (named != null && !named.equals(connection)) {
+      throw new UsageException("--json names connection '" + named + "' but the command names '" + connection + "'");
+    }
+    Connector connector = ConnectionsFile.load(config).connector(connection, environment);
+    JsonLinesAuditSink file = auditFile == null ? null : JsonLinesAuditSink.open(auditFile);
+    try (ActionLayer layer = ActionLayer.builder()
+        .connection(connection, connector)
+        .principal("cli")
+        .auditSink(file == null ? AuditSink.NONE : file)
+        .build()) {
+      if (layer.tools().tool(tool).isEmpty()) {
+        throw new UsageException("connection '" + connection + "' (" + connector.vendor() + ") has no "
+            + op.group(1) + "; it offers " + layer.tools().tools().stream().map(Tool::name)
+            .map(n -> n.replace('_', '.')).toList());
+      }
+      ToolResult result = layer.tools().execute(tool, Json.write(arguments));
+      spec.commandLine().getOut().println(result.json());
+      return result.isError() ? 1 : 0;
+    } finally {
+      if (file != null) file.close();
+    }
+  }
+}
