@@ -7,6 +7,8 @@ import dev.actionlayer.internal.Canonical;
 import dev.actionlayer.internal.ResourceCalls;
 import dev.actionlayer.internal.Views;
 import dev.actionlayer.internal.saga.SagaEngine;
+import dev.actionlayer.internal.tools.Catalog;
+import dev.actionlayer.tools.ToolCatalog;
 import dev.actionlayer.saga.Compensation;
 import dev.actionlayer.saga.CompensationPolicy;
 import dev.actionlayer.saga.RecoveryReport;
@@ -110,6 +112,20 @@ public final class ActionLayer implements AutoCloseable {
    */
   public RecoveryReport recover() {
     return sagas.recover();
+  }
+
+  /**
+   * This view's operations as tools for a language model: one per canonical operation that some
+   * connection supports, each with a JSON Schema, a description for the model and hints. See
+   * {@link ToolCatalog}.
+   */
+  public ToolCatalog tools() {
+    return new Catalog(new Canonical.Lookup() {
+      @Override
+      public <N, R> ResourceCalls<N, R> calls(String connection, Canonical<N, R> kind) {
+        return ActionLayer.this.calls(connection, kind);
+      }
+    }, connections(), principal);
   }
 
   /**

@@ -301,4 +301,130 @@ class SagaTest {
     assertThat(b.records).isEmpty();
     assertThat(layer.recover().sagas()).isEmpty();
   }
+
+  private static void writeAsADeadProcess(Path file, List<JournalEntry> entries) {
+    try (SagaJournal died = SagaJournal.file(file)) {
+      entries.forEach(died::append);
+    }
+  }
+
+  @Test
+  void recoveryReplaysAKeyedCreateUnderItsKeyToLearnTheIdThenDeletesIt(@TempDir Path dir) {
+    Path file = dir.resolve("sagas.journal");
+    String saga = "22222222-2222-3333-4444-555555555555";
+    var now = time.instant();
+    // The vendor applied the create (under the saga's key) but the process died before journaling it.
+    a.records.put("A7", saga + "-0-0");
+    a.byIdempotencyKey.put(saga + "-0-0", "A7");
+    writeAsADeadProcess(file, List.of(
+        JournalEntry.started(saga, now, "s", "0af7651916cd43dd8448eb211c80319c", "default", 2),
+        JournalEntry.stepStarted(saga, now, 0, "first", null),
+        JournalEntry.intent(saga, now, 0, 0, "a", "tasks", saga + "-0-0", "{\"title\":\"one\"}")));
+    layer(CreateSafety.KEYED, CreateSafety.KEYED, SagaJournal.file(file));
+    var report = layer.recover();
+    assertThat(report.count(SagaResult.Status.COMPENSATED)).isEqualTo(1);
+    assertThat(a.records).isEmpty();
+    assertThat(a.creates.get()).as("the replay made no second record").isZero();
+    assertThat(a.deletes.get()).isEqualTo(1);
+  }
+
+  @Test
+  void recoveryOfACreateThatNeverReachedTheVendorFindsNothingAndDeletesNothing(@TempDir Path dir) {
+    Path file = dir.resolve("sagas.journal");
+    String saga = "33333333-2222-3333-4444-555555555555";
+    var now = time.instant();
+    writeAsADeadProcess(file, List.of(
+        JournalEntry.started(saga, now, "s", "0af7651916cd43dd8448eb211c80319c", "default", 2),
+        JournalEntry.stepStarted(saga, now, 0, "first", null),
+        JournalEntry.intent(saga, now, 0, 0, "b", "tasks", saga + "-0-0", "{\"title\":\"one\"}")));
+    layer(CreateSafety.KEYED, CreateSafety.FINDABLE, SagaJournal.file(file));
+    var report = layer.recover();
+    assertThat(report.sagas()).singleElement().satisfies(r -> {
+      assertThat(r.status()).isEqualTo(SagaResult.Status.COMPENSATED);
+      assertThat(r.failure().orElseThrow().message()).contains("stopped during step 'first'");
+    });
+    assertThat(b.lookups.get()).isPositive();
+    assertThat(b.deletes.get()).isZero();
+    assertThat(b.creates.get()).isZero();
+  }
+
+  @Test
+  void recoveryOfASagaWhoseStepsAllFinishedMarksItCompletedAndKeepsItsRecords(@TempDir Path dir) {
+    Path file = dir.resolve("sagas.journal");
+    String saga = "44444444-2222-3333-4444-555555555555";
+    var now = time.instant();
+    a.records.put("A1", saga + "-0-0");
+    writeAsADeadProcess(file, List.of(
+        JournalEntry.started(saga, now, "s", "0af7651916cd43dd8448eb211c80319c", "default", 1),
+        JournalEntry.stepStarted(saga, now, 0, "first", null),
+        JournalEntry.intent(saga, now, 0, 0, "a", "tasks", saga + "-0-0", "{\"title\":\"one\"}"),
+        JournalEntry.done(saga, now, 0, 0, "A1"),
+        JournalEntry.stepDone(saga, now, 0)));
+    layer(CreateSafety.KEYED, CreateSafety.KEYED, SagaJournal.file(file));
+    assertThat(layer.recover().sagas()).singleElement()
+        .satisfies(r -> assertThat(r.status()).isEqualTo(SagaResult.Status.COMPLETED));
+    assertThat(a.records).containsKey("A1");
+    assertThat(a.deletes.get()).isZero();
+  }
+
+  @Test
+  void recoveryRunsARegisteredCompensationByName_andReportsAMissingOneAsResidue(@TempDir Path dir) {
+    Path file = dir.resolve("sagas.journal");
+    var now = time.instant();
+    for (String saga : List.of("55555555-2222-3333-4444-555555555555", "66666666-2222-3333-4444-555555555555")) {
+      writeAsADeadProcess(file, List.of(
+          JournalEntry.started(saga, now, "s", "0af7651916cd43dd8448eb211c80319c", "default", 2),
+          JournalEntry.stepStarted(saga, now, 0, "first", saga.startsWith("5") ? "archive" : "gone"),
+          JournalEntry.intent(saga, now, 0, 0, "a", "tasks", saga + "-0-0", "{\"title\":\"one\"}"),
+          JournalEntry.done(saga, now, 0, 0, "A-" + saga.charAt(0)),
+          JournalEntry.stepDone(saga, now, 0)));
+    }
+    List<String> archived = new CopyOnWriteArrayList<>();
+    layer = ActionLayer.builder()
+        .connection("a", new TestConnector(a.server.url("/").uri(), Credentials.bearer("t"), CreateSafety.KEYED))
+        .clock(time).sleeper(time)
+        .journal(SagaJournal.file(file))
+        .compensation("archive", c -> c.records().forEach(rec -> archived.add(rec.id())))
+        .build();
+    var report = layer.recover();
+    assertThat(archived).containsExactly("A-5");
+    assertThat(report.count(SagaResult.Status.COMPENSATED)).isEqualTo(1);
+    assertThat(report.residue()).singleElement().satisfies(res -> {
+      assertThat(res.id()).isEqualTo("A-6");
+      assertThat(res.error().message()).contains("'gone' is not registered");
+    });
+  }
+
+  @Test
+  void misuseIsRefusedClearly() {
+    layer(CreateSafety.KEYED, CreateSafety.KEYED, null);
+    assertThatThrownBy(() -> layer.saga("bad name")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> layer.saga("s").run()).isInstanceOf(IllegalStateException.class).hasMessageContaining("no step");
+    assertThatThrownBy(() -> layer.saga("s").step("x", s -> null).step("x", s -> null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duplicate step");
+    var saga = layer.saga("s").step("x", s -> null);
+    assertThat(saga.run().status()).isEqualTo(SagaResult.Status.COMPLETED);
+    assertThatThrownBy(saga::run).isInstanceOf(IllegalStateException.class).hasMessageContaining("already ran");
+  }
+
+  @Test
+  void aStepOnAnUnknownConnectionFailsTheSagaWithInvalidRequest() {
+    layer(CreateSafety.KEYED, CreateSafety.KEYED, null);
+    SagaResult r = layer.saga("s")
+        .step("first", s -> s.tasks("a").create(new NewTask(null, "one", null)))
+        .step("second", s -> s.tasks("nope").create(new NewTask(null, "two", null)))
+        .run();
+    assertThat(r.status()).isEqualTo(SagaResult.Status.COMPENSATED);
+    assertThat(r.failure().orElseThrow().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    assertThat(a.records).isEmpty();
+  }
+
+  @Test
+  void identicalInputsInTwoSagasAreTwoRecords_notOneDeduplicatedCall() {
+    layer(CreateSafety.KEYED, CreateSafety.KEYED, null);
+    SagaResult first = layer.saga("s").step("t", s -> s.tasks("a").create(new NewTask(null, "same", null))).run();
+    SagaResult second = layer.saga("s").step("t", s -> s.tasks("a").create(new NewTask(null, "same", null))).run();
+    assertThat(first.step("t").records()).isNotEqualTo(second.step("t").records());
+    assertThat(a.records).hasSize(2);
+  }
 }

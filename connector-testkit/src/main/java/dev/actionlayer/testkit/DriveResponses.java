@@ -117,6 +117,16 @@ final class DriveResponses {
 
   /** A File resource reduced to {@code fields}, already validated by {@link DriveFields}. */
   static MockResponse file(DriveStore.StoredFile file, List<String> fields) {
+    return json(200, pretty(members(file, fields)));
+  }
+
+  /** Drive's two-space layout of success bodies. */
+  static String pretty(Object body) {
+    return PRETTY.toJson(body);
+  }
+
+  /** The members of a File resource that {@code fields} selects, in Drive's order. */
+  static Map<String, Object> members(DriveStore.StoredFile file, List<String> fields) {
     Map<String, Object> all = Json.object("kind", "drive#file", "id", file.id(), "name", file.name(),
         "mimeType", file.mimeType());
     if (file.parentId() != null) all.put("parents", List.of(file.parentId()));
@@ -127,6 +137,6 @@ final class DriveResponses {
     all.forEach((name, value) -> {
       if (fields.contains(name)) selected.put(name, value);
     });
-    return json(200, PRETTY.toJson(selected));
+    return selected;
   }
 }

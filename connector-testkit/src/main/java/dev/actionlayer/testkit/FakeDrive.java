@@ -9,7 +9,8 @@ import okhttp3.HttpUrl;
 
 /**
  * A stateful fake of Google Drive API v3 for folders ({@code files.generateIds}, metadata-only
- * {@code files.create}, {@code files.get}, {@code files.delete}) that answers with the statuses
+ * {@code files.create}, {@code files.get}, {@code files.delete}, and {@code files.list} with the
+ * {@code q} forms that find a file by an app property) that answers with the statuses
  * and bodies of the vendor fact sheet, section 3. A create with an id Drive generated is applied
  * once: a repeat gets {@code 409 fileIdInUse}. Start it, point the connector at {@link #uri()},
  * and inject faults with {@link #on}.
@@ -218,6 +219,8 @@ public final class FakeDrive extends FakeVendor {
       String unknown = DriveFields.unknown(fields);
       String path = url.encodedPath();
       if (path.equals(GENERATE_IDS) && call.method().equals("GET")) return DriveGenerateIds.answer(store, url);
+      // files.list reads its own fields syntax (files(id,name)), so it is routed before the check below.
+      if (path.equals(FILES) && call.method().equals("GET")) return DriveList.answer(store, url);
       if (unknown != null && path.startsWith(FILES)) {
         return DriveResponses.error(400, "invalidParameter", "Invalid field selection " + unknown, "fields");
       }

@@ -9,7 +9,8 @@ import mockwebserver3.MockResponse;
 
 /**
  * A stateful fake of Salesforce's REST API for Contact and Task records (insert, upsert by
- * external id, read with {@code fields=}, delete) that answers with the statuses, bodies and
+ * external id, read with {@code fields=}, delete, and the SOQL query that finds a record by a
+ * field's value: {@code SELECT ... FROM Contact WHERE Key__c = 'v' LIMIT 1}) that answers with the statuses, bodies and
  * headers of the vendor fact sheet, section 2. Start it, point the connector at {@link #uri()},
  * and inject faults with {@link #on}; {@link Requests#creates()} selects inserts (POST) and upserts
  * (PATCH by external id).

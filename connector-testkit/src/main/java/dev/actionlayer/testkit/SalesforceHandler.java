@@ -7,7 +7,8 @@ import mockwebserver3.MockResponse;
 
 /**
  * Answers one authenticated, counted request to FakeSalesforce from its store: routes the sObject
- * path and applies inserts, upserts, updates, reads and deletes. Built per request under the
+ * path and applies inserts, upserts, updates, reads and deletes, and hands SOQL queries to
+ * {@link SalesforceQuery}. Built per request under the
  * fake's lock; not thread-safe.
  */
 final class SalesforceHandler {
@@ -29,6 +30,10 @@ final class SalesforceHandler {
   }
 
   MockResponse handle(RecordedCall call) {
+    String queryVersion = SalesforceQuery.version(call);
+    if (queryVersion != null) {
+      return new SalesforceQuery(store, externalIdFields).answer(call, queryVersion);
+    }
     SalesforcePath path = SalesforcePath.parse(call);
     SalesforceSchema.Type base = path == null ? null : SalesforceSchema.type(path.type());
     if (base == null) {
@@ -184,8 +189,7 @@ final class SalesforceHandler {
     } else {
       for (String name : fields.split(",")) {
         String field = name.strip();
-        String canonical = field.equalsIgnoreCase("Id") ? "Id" : field.equalsIgnoreCase("IsDeleted") ? "IsDeleted"
-            : field.equalsIgnoreCase("Name") && type.name().equals("Contact") ? "Name" : type.canonical(field);
+        String canonical = readable(type, field);
         if (canonical == null) {
           return SalesforceResponses.json(400, SalesforceResponses.error("INVALID_FIELD",
               "No such column '" + field + "' on sobject of type " + type.name()));
@@ -194,6 +198,17 @@ final class SalesforceHandler {
       }
     }
     return SalesforceResponses.json(200, SalesforceResponses.record(path, stored, selected));
+  }
+
+  /**
+   * The API name of a field a read or query may select, for a name in any case: Id, IsDeleted, a
+   * Contact's Name, or a writable field; null when the type has no such field.
+   */
+  static String readable(SalesforceSchema.Type type, String field) {
+    if (field.equalsIgnoreCase("Id")) return "Id";
+    if (field.equalsIgnoreCase("IsDeleted")) return "IsDeleted";
+    if (field.equalsIgnoreCase("Name") && type.name().equals("Contact")) return "Name";
+    return type.canonical(field);
   }
 
   /** With the duplicate rule on, a Contact whose Email another Contact has is refused. */

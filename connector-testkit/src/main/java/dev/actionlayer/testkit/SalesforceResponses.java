@@ -79,13 +79,18 @@ final class SalesforceResponses {
 
   /** A record with {@code attributes} first, then the selected fields in order. */
   static String record(SalesforcePath path, SalesforceStore.Stored stored, List<String> fields) {
+    return Json.write(recordFields(path, stored, fields));
+  }
+
+  /** The members of {@link #record}, for embedding in a query's {@code records}. */
+  static Map<String, Object> recordFields(SalesforcePath path, SalesforceStore.Stored stored, List<String> fields) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("attributes", Json.object("type", stored.type(),
         "url", path.recordUrl(stored.type(), stored.id())));
     for (String field : fields) {
       body.put(field, value(stored, field));
     }
-    return Json.write(body);
+    return body;
   }
 
   /** 300: the records an external id matches, as the URLs Salesforce lists. */

@@ -20,12 +20,14 @@ import java.util.WeakHashMap;
 
 /**
  * Canonical folders as Drive files of the folder type: create with a pre-generated id, get and
- * (permanent) delete, and the read-back that turns {@code 409 fileIdInUse} into the created folder.
+ * (permanent) delete, the read-back that turns {@code 409 fileIdInUse} into the created folder,
+ * and the lookup by idempotency key that sagas use to undo a create whose outcome is unknown.
  */
 final class DriveFolders implements Resource<NewFolder, Folder> {
   static final String FILES = "drive/v3/files";
   static final String CREATE_FIELDS = "id,name,parents,mimeType,appProperties";
   static final String GET_FIELDS = "id,name,parents,mimeType,trashed,appProperties";
+  static final String FIND_FIELDS = "files(" + CREATE_FIELDS + ")";
 
   private final DriveIdPool ids;
   private final boolean supportsAllDrives;
@@ -129,6 +131,41 @@ final class DriveFolders implements Resource<NewFolder, Folder> {
   @Override
   public CreateSafety createSafety() {
     return CreateSafety.KEYED;
+  }
+
+  /**
+   * Creates stay {@link CreateSafety#KEYED} (a repeat in the same call reuses its pre-generated
+   * id), but a saga undoing a create whose outcome is unknown must look, not repeat: a repeat
+   * from a new call, or a new process, takes a new id from the pool and would make a second
+   * folder. The {@code actionlayerKey} app property every create carries makes the folder findable.
+   */
+  @Override
+  public boolean canFind() {
+    return true;
+  }
+
+  /** {@code files.list} by the key's app property, outside the trash, in My Drive (and shared drives when configured). */
+  @Override
+  public VendorRequest find(NewFolder input, CallContext context) {
+    VendorRequest.Builder b = VendorRequest.get().path(FILES)
+        .query("q", DriveKeys.query(context.idempotencyKey()))
+        .query("fields", FIND_FIELDS)
+        .query("spaces", "drive");
+    if (supportsAllDrives) b.query("supportsAllDrives", "true").query("includeItemsFromAllDrives", "true");
+    return b.build();
+  }
+
+  /** The first listed folder that carries this call's key; null when Drive lists none. */
+  @Override
+  public Folder readFound(VendorResponse response, NewFolder input, CallContext context) throws IOException {
+    for (DriveJson.File file : DriveJson.files(response.bodyString())) {
+      if (file == null || file.id() == null || file.id().isBlank()) continue;
+      // The query already asks for the key; a list that answers something else is not believed.
+      if (DriveJson.isFolder(file) && DriveKeys.matches(file, context.idempotencyKey())) {
+        return DriveJson.folder(file, null, null);
+      }
+    }
+    return null;
   }
 
   private VendorRequest.Builder withDrives(VendorRequest.Builder b) {

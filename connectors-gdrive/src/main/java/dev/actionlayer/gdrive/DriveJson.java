@@ -20,10 +20,14 @@ final class DriveJson {
   public record File(String id, String name, String mimeType, List<String> parents, Boolean trashed,
       Map<String, String> appProperties) {}
 
+  /** The answer to {@code files.list}, reduced to its files. */
+  public record FileList(List<File> files) {}
+
   /** The answer to {@code files.generateIds}. */
   public record GeneratedIds(String kind, String space, List<String> ids) {}
 
   private static final JsonAdapter<File> FILE = Json.MOSHI.adapter(File.class);
+  private static final JsonAdapter<FileList> FILE_LIST = Json.MOSHI.adapter(FileList.class);
   private static final JsonAdapter<GeneratedIds> GENERATED_IDS = Json.MOSHI.adapter(GeneratedIds.class);
 
   private DriveJson() {}
@@ -45,6 +49,23 @@ final class DriveJson {
       throw new IOException("Drive file has no id");
     }
     return file;
+  }
+
+  /**
+   * Reads a {@code files.list} answer. Drive sends {@code "files": []} when nothing matches, so a
+   * body without the array is not Drive's list and must not pass for "no such file".
+   *
+   * @throws IOException when the text is not a file list
+   */
+  static List<File> files(String json) throws IOException {
+    FileList list;
+    try {
+      list = FILE_LIST.fromJson(json);
+    } catch (JsonDataException e) {
+      throw new IOException("not a Drive file list: " + e.getMessage(), e);
+    }
+    if (list == null || list.files() == null) throw new IOException("Drive file list has no files array");
+    return list.files();
   }
 
   /** @throws IOException when the text is not a {@code drive#generatedIds} answer */

@@ -28,6 +28,25 @@ final class DriveKeys {
   }
 
   /**
+   * The {@code files.list} query for the files created under {@code idempotencyKey} and not in
+   * the trash: {@code appProperties has { key='actionlayerKey' and value='<value>' } and trashed =
+   * false}.
+   */
+  static String query(String idempotencyKey) {
+    return "appProperties has { key=" + literal(PROPERTY) + " and value=" + literal(value(idempotencyKey))
+        + " } and trashed = false";
+  }
+
+  /**
+   * A Drive query string literal: single-quoted, with {@code \} and {@code '} escaped by a
+   * backslash (backslashes first, or the quotes' escapes would be doubled). Keys are letters,
+   * digits and dashes in practice; a caller-chosen key must still never end the literal early.
+   */
+  static String literal(String value) {
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+
+  /**
    * Whether {@code file} was created under {@code idempotencyKey}; a file without the property
    * (not returned, or created before it existed) cannot be told apart and counts as a match.
    */

@@ -27,7 +27,11 @@ import java.util.Objects;
  * <p>Creates never duplicate: each carries a file id pre-generated with {@code files.generateIds}
  * (fetched in batches and pooled in the connector) and an {@code appProperties} entry {@code
  * actionlayerKey} holding the call's idempotency key. A repeat after a lost response gets {@code
- * 409 fileIdInUse}; the connector then reads the folder back and returns it.
+ * 409 fileIdInUse}; the connector then reads the folder back and returns it. The property also
+ * makes a create findable ({@code files.list} with {@code q = appProperties has { key='actionlayerKey'
+ * and value='<key>' } and trashed = false}): a saga undoing a create whose outcome is unknown looks
+ * the folder up instead of repeating the create, which in a new process would take a new id and
+ * make a second folder.
  *
  * <p><strong>Deleting is permanent:</strong> {@code files.delete} skips the trash, and deleting a
  * folder also deletes every descendant the user owns. When recovery must stay possible, trash the
@@ -93,8 +97,8 @@ public final class GoogleDrive {
     }
 
     /**
-     * Whether requests send {@code supportsAllDrives=true}, which folders in shared drives need.
-     * Default false.
+     * Whether requests send {@code supportsAllDrives=true}, which folders in shared drives need
+     * (and lookups by key also {@code includeItemsFromAllDrives=true}). Default false.
      */
     public Builder supportsAllDrives(boolean supportsAllDrives) {
       this.supportsAllDrives = supportsAllDrives;

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The REST resources of one sObject type ({@code services/data/<version>/sobjects/<type>}): insert
- * or upsert by external id, read, delete, and reading the id of a created record. Immutable.
+ * or upsert by external id, read, delete, reading the id of a created record, and the query that
+ * finds an upserted record by its key. Immutable.
  */
 final class SObjectEndpoint {
   private final String apiVersion;
@@ -41,6 +42,37 @@ final class SObjectEndpoint {
 
   CreateSafety createSafety() {
     return externalIdField == null ? CreateSafety.UNSAFE : CreateSafety.KEYED;
+  }
+
+  /** Whether a create can be looked up by its key: only an upsert stores the key on the record. */
+  boolean canFind() {
+    return externalIdField != null;
+  }
+
+  /**
+   * The SOQL query for the record this call's upsert made: {@code SELECT <read fields> FROM
+   * <type> WHERE <external-id field> = '<key>' LIMIT 1}. A query, not a GET by external id: it
+   * answers "none" as 200 with {@code totalSize: 0}, where the GET's 404 would read as a failed
+   * lookup, and a saga could then never conclude that nothing was created.
+   *
+   * @throws UnsupportedOperationException when this endpoint does not upsert
+   */
+  VendorRequest find(CallContext context) {
+    if (externalIdField == null) {
+      throw new UnsupportedOperationException(type + " creates are plain inserts: no external-id field to look them up by");
+    }
+    // The field is a validated API name and the type a literal: only the key needs quoting.
+    String soql = "SELECT " + readFields + " FROM " + type + " WHERE " + externalIdField + " = "
+        + soqlString(context.idempotencyKey()) + " LIMIT 1";
+    return VendorRequest.get().path("services/data").segment(apiVersion).path("query").query("q", soql).build();
+  }
+
+  /**
+   * A SOQL string literal: single-quoted, with the reserved backslash and quote escaped by a
+   * backslash (backslashes first, or the quotes' escapes would be doubled).
+   */
+  static String soqlString(String value) {
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
   VendorRequest get(String id) {

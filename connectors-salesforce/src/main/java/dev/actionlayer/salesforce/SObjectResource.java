@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * A canonical resource stored as one sObject type: what differs per type is only which fields a
- * create writes and how a record reads back; the endpoint does the rest.
+ * create writes and how a record reads back; the endpoint does the rest, the lookup by key
+ * included.
  */
 abstract class SObjectResource<N, R> implements Resource<N, R> {
   final SObjectEndpoint endpoint;
@@ -26,6 +27,13 @@ abstract class SObjectResource<N, R> implements Resource<N, R> {
 
   /** The record as created from {@code input}, when the answer carries only its id. */
   abstract R created(String id, N input);
+
+  /**
+   * Reads one record of this type from a JSON value: one of a query's {@code records}.
+   *
+   * @throws IOException when it is not such a record, or has no Id
+   */
+  abstract R record(Object json) throws IOException;
 
   @Override
   public final VendorRequest create(N input, CallContext context) {
@@ -53,6 +61,28 @@ abstract class SObjectResource<N, R> implements Resource<N, R> {
   @Override
   public final CreateSafety createSafety() {
     return endpoint.createSafety();
+  }
+
+  /**
+   * True with an external-id field: creates are keyed upserts, and a saga undoing one whose
+   * outcome is unknown looks it up instead of repeating it, so that an upsert that never arrived
+   * is not made now only to be deleted.
+   */
+  @Override
+  public final boolean canFind() {
+    return endpoint.canFind();
+  }
+
+  @Override
+  public final VendorRequest find(N input, CallContext context) {
+    return endpoint.find(context);
+  }
+
+  /** The record the query found, or null when it matched none. */
+  @Override
+  public final R readFound(VendorResponse response, N input, CallContext context) throws IOException {
+    Object first = SalesforceJson.firstRecord(response.bodyString());
+    return first == null ? null : record(first);
   }
 
   @Override

@@ -30,6 +30,9 @@ import java.util.Objects;
  * OUTCOME_UNKNOWN}. With an external-id field configured (a custom field marked <em>External
  * ID</em>, ideally also <em>Unique</em>), a create is an upsert keyed by the call's idempotency
  * key, so a repeat updates the record the first attempt created instead of adding a second one.
+ * Such a create can also be looked up by its key ({@code GET .../query} with {@code SELECT ...
+ * WHERE <field> = '<key>' LIMIT 1}): a saga undoing a create whose outcome is unknown looks the
+ * record up instead of repeating the upsert, so nothing is created only to be deleted.
  *
  * <p>Connectors are immutable and thread-safe.
  */

@@ -31,7 +31,15 @@ final class SalesforceContacts extends SObjectResource<NewContact, Contact> {
 
   @Override
   public Contact read(VendorResponse response) throws IOException {
-    SalesforceJson.ContactRecord record = SalesforceJson.CONTACT.fromJson(response.bodyString());
+    return contact(SalesforceJson.CONTACT.fromJson(response.bodyString()));
+  }
+
+  @Override
+  Contact record(Object json) throws IOException {
+    return contact(SalesforceJson.fromValue(SalesforceJson.CONTACT, json));
+  }
+
+  private static Contact contact(SalesforceJson.ContactRecord record) throws IOException {
     if (record == null || record.id() == null || record.id().isBlank()) {
       throw new IOException("Contact record has no Id");
     }

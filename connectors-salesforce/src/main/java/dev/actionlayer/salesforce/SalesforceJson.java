@@ -2,7 +2,9 @@ package dev.actionlayer.salesforce;
 
 import com.squareup.moshi.Json;
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -22,10 +24,48 @@ final class SalesforceJson {
   public record TaskRecord(@Json(name = "Id") String id, @Json(name = "Subject") String subject,
       @Json(name = "Description") String description, @Json(name = "WhatId") String whatId) {}
 
+  /**
+   * A query's answer; {@code records} stay JSON values so that each resource reads them with its
+   * own record adapter.
+   */
+  public record QueryResult(Integer totalSize, Boolean done, List<Object> records) {}
+
   private static final Moshi MOSHI = dev.actionlayer.spi.Json.MOSHI;
   static final JsonAdapter<SaveResult> SAVE_RESULT = MOSHI.adapter(SaveResult.class);
   static final JsonAdapter<ContactRecord> CONTACT = MOSHI.adapter(ContactRecord.class);
   static final JsonAdapter<TaskRecord> TASK = MOSHI.adapter(TaskRecord.class);
+  static final JsonAdapter<QueryResult> QUERY_RESULT = MOSHI.adapter(QueryResult.class);
 
   private SalesforceJson() {}
+
+  /**
+   * Reads a JSON value (one of a query's records) with {@code adapter}.
+   *
+   * @throws IOException when the value does not have the adapter's shape
+   */
+  static <T> T fromValue(JsonAdapter<T> adapter, Object value) throws IOException {
+    try {
+      return adapter.fromJsonValue(value);
+    } catch (JsonDataException | IllegalArgumentException e) {
+      throw new IOException("not a record: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The first record of a query's answer as a JSON value, or null when the query matched none.
+   * Salesforce always sends {@code records}, empty for none; an answer without it is not a query
+   * result and must not pass for "no such record".
+   *
+   * @throws IOException when the text is not a query result
+   */
+  static Object firstRecord(String json) throws IOException {
+    QueryResult result;
+    try {
+      result = QUERY_RESULT.fromJson(json);
+    } catch (JsonDataException e) {
+      throw new IOException("not a query result: " + e.getMessage(), e);
+    }
+    if (result == null || result.records() == null) throw new IOException("query result has no records array");
+    return result.records().isEmpty() ? null : result.records().get(0);
+  }
 }

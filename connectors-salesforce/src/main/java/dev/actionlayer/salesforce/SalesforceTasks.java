@@ -35,7 +35,15 @@ final class SalesforceTasks extends SObjectResource<NewTask, Task> {
 
   @Override
   public Task read(VendorResponse response) throws IOException {
-    SalesforceJson.TaskRecord record = SalesforceJson.TASK.fromJson(response.bodyString());
+    return task(SalesforceJson.TASK.fromJson(response.bodyString()));
+  }
+
+  @Override
+  Task record(Object json) throws IOException {
+    return task(SalesforceJson.fromValue(SalesforceJson.TASK, json));
+  }
+
+  private static Task task(SalesforceJson.TaskRecord record) throws IOException {
     if (record == null || record.id() == null || record.id().isBlank()) {
       throw new IOException("Task record has no Id");
     }

@@ -13,7 +13,10 @@ import okio.Buffer;
 /**
  * The record of one logical call: who asked for what, every attempt with its status, code, delay
  * before it and duration, the breaker's state, the outcome and the last upstream response. Every
- * value is already redacted: no credential, token or secret header can appear here.
+ * value is already redacted: no credential, token or secret header can appear here. A saga adds
+ * one event of its own at its end ({@code operation} {@code saga.run} or {@code saga.recover}, on
+ * the trace its calls carried, with no connection, vendor or attempts): {@code context} holds its
+ * {@code status}, each step's outcome and each residue ({@code residue.0}, …).
  *
  * @param traceId W3C trace id (32 lowercase hex), from the current OpenTelemetry span when present
  * @param request the canonical request (agent-supplied values) and the vendor request line

@@ -1,0 +1,153 @@
+package dev.actionlayer.internal.tools;
+
+import dev.actionlayer.ActionError;
+import dev.actionlayer.ActionException;
+import dev.actionlayer.ErrorCode;
+import dev.actionlayer.NewContact;
+import dev.actionlayer.NewFolder;
+import dev.actionlayer.NewTask;
+import dev.actionlayer.internal.Canonical;
+import dev.actionlayer.internal.ResourceCalls;
+import dev.actionlayer.spi.CreateSafety;
+import dev.actionlayer.spi.Json;
+import dev.actionlayer.tools.Tool;
+import dev.actionlayer.tools.ToolCatalog;
+import dev.actionlayer.tools.ToolHints;
+import dev.actionlayer.tools.ToolParameter;
+import dev.actionlayer.tools.ToolResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link ToolCatalog} over one layer view: the tools are computed once from the connections and
+ * what their connectors support; each call validates its arguments against the tool's own
+ * parameter list (the one the schema is rendered from), then runs the canonical operation.
+ */
+public final class Catalog implements ToolCatalog {
+  private static final Logger log = LoggerFactory.getLogger(Catalog.class);
+  /** Keys a model supplies; prefixed on the wire so that they never meet a saga's keys. */
+  private static final String KEY_PATTERN = "[A-Za-z0-9-]{8,64}";
+  private static final Pattern KEY = Pattern.compile(KEY_PATTERN);
+
+  /** A connection offering a resource: its name, vendor and how safe a repeated create is. */
+  private record Offer(String connection, String vendor, CreateSafety safety) {}
+
+  private record Entry(Tool tool, Canonical<?, ?> kind, String verb) {}
+
+  private final Canonical.Lookup lookup;
+  private final String principal;
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+  public Catalog(Canonical.Lookup lookup, List<String> connections, String principal) {
+    this.lookup = lookup;
+    this.principal = principal;
+    for (Canonical<?, ?> kind : List.of(Canonical.TASKS, Canonical.CONTACTS, Canonical.FOLDERS)) {
+      List<Offer> offers = new ArrayList<>();
+      for (String c : connections) {
+        try {
+          ResourceCalls<?, ?> calls = lookup.calls(c, kind);
+          offers.add(new Offer(c, calls.vendor(), calls.createSafety()));
+        } catch (ActionException unsupported) {
+          // this connection's vendor lacks the resource: not offered
+        }
+      }
+      if (offers.isEmpty()) continue;
+      for (String verb : List.of("create", "get", "delete")) {
+        Tool tool = ToolTexts.tool(kind.noun(), verb, offers.stream().map(Offer::connection).toList(),
+            offers.stream().map(o -> o.connection() + " (" + o.vendor() + ")").toList(),
+            hints(verb, offers), KEY_PATTERN);
+        entries.put(tool.name(), new Entry(tool, kind, verb));
+      }
+    }
+  }
+
+  private static ToolHints hints(String verb, List<Offer> offers) {
+    return switch (verb) {
+      case "get" -> new ToolHints(true, false, true, true);
+      case "delete" -> new ToolHints(false, true, true, true);
+      default -> new ToolHints(false, false,
+          offers.stream().allMatch(o -> o.safety() == CreateSafety.KEYED), true);
+    };
+  }
+
+  @Override
+  public List<Tool> tools() {
+    return entries.values().stream().map(Entry::tool).toList();
+  }
+
+  @Override
+  public Optional<Tool> tool(String name) {
+    Entry e = name == null ? null : entries.get(name);
+    return e == null ? Optional.empty() : Optional.of(e.tool());
+  }
+
+  @Override
+  public ToolResult execute(String name, String jsonArguments) {
+    try {
+      Entry entry = name == null ? null : entries.get(name);
+      if (entry == null) {
+        throw new ActionException(ActionError.builder(ErrorCode.INVALID_REQUEST)
+            .message("there is no tool named '" + ToolTexts.clip(name) + "'; tools: " + entries.keySet())
+            .fieldError("name", "unknown tool").build());
+      }
+      Map<String, String> args = Arguments.parse(jsonArguments, entry.tool().parameters());
+      return new ToolResult(run(entry, args), false);
+    } catch (ActionException e) {
+      return new ToolResult(ToolTexts.errorJson(e.error()), true);
+    } catch (RuntimeException e) {
+      // A defect, not something the model did: log it for a developer, tell the model only that.
+      log.warn("tool {} failed unexpectedly", name, e);
+      return new ToolResult(ToolTexts.errorJson(ActionError.builder(ErrorCode.INTERNAL).retryable(false)
+          .message("the tool failed unexpectedly (" + e.getClass().getSimpleName() + ")").build()), true);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private String run(Entry entry, Map<String, String> args) {
+    String connection = args.get("connection");
+    return switch (entry.kind().noun()) {
+      case "tasks" -> run((Canonical<NewTask, Object>) (Canonical<?, ?>) entry.kind(), entry.verb(), connection, args,
+          a -> new NewTask(a.get("project"), a.get("title"), a.get("description")));
+      case "contacts" -> run((Canonical<NewContact, Object>) (Canonical<?, ?>) entry.kind(), entry.verb(), connection, args,
+          a -> new NewContact(a.get("firstName"), a.get("lastName"), a.get("email")));
+      default -> run((Canonical<NewFolder, Object>) (Canonical<?, ?>) entry.kind(), entry.verb(), connection, args,
+          a -> new NewFolder(a.get("name"), a.get("parentId")));
+    };
+  }
+
+  private <N, R> String run(Canonical<N, R> kind, String verb, String connection, Map<String, String> args,
+      Function<Map<String, String>, N> input) {
+    ResourceCalls<N, R> calls = lookup.calls(connection, kind);
+    Map<String, String> context = Map.of("via", "tool");
+    switch (verb) {
+      case "create" -> {
+        N in = input.apply(args);
+        String key = args.get("idempotencyKey");
+        R record = key == null ? calls.create(in, principal, context)
+            : calls.create(in, "agent-" + key, principal, context);
+        return Json.write(ToolTexts.recordMap(record));
+      }
+      case "get" -> {
+        return Json.write(ToolTexts.recordMap(calls.get(args.get("id"), principal, context)));
+      }
+      default -> {
+        calls.delete(args.get("id"), principal, context);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("deleted", true);
+        out.put("id", args.get("id"));
+        return Json.write(out);
+      }
+    }
+  }
+
+  static boolean isKey(String value) {
+    return KEY.matcher(value).matches();
+  }
+}

@@ -1,0 +1,149 @@
+package dev.actionlayer.internal.tools;
+
+import dev.actionlayer.ActionError;
+import dev.actionlayer.ErrorCode;
+import dev.actionlayer.spi.Json;
+import dev.actionlayer.tools.Tool;
+import dev.actionlayer.tools.ToolHints;
+import dev.actionlayer.tools.ToolParameter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What a model reads: tool descriptions, parameter lists and schemas, and error JSON with a hint. */
+final class ToolTexts {
+  private ToolTexts() {}
+
+  private static final Map<String, String> WHAT = Map.of(
+      "tasks", "a task (an issue or to-do in a work tracker)",
+      "contacts", "a contact (a person in a CRM or billing system)",
+      "folders", "a folder (in a file store)");
+
+  static Tool tool(String noun, String verb, List<String> connections, List<String> described,
+      ToolHints hints, String keyPattern) {
+    String what = WHAT.get(noun);
+    List<ToolParameter> params = new ArrayList<>();
+    params.add(new ToolParameter("connection", "Where to act: one of " + String.join(", ", described) + ".",
+        true, connections, 64, null));
+    String description;
+    switch (verb) {
+      case "create" -> {
+        params.addAll(createParams(noun));
+        params.add(new ToolParameter("idempotencyKey",
+            "Optional. A key you choose (8-64 letters, digits, dashes) for this one create. Repeat it"
+                + " when you retry the same create after an unclear failure: where the vendor supports"
+                + " keys, the record is made once.", false, List.of(), 64, keyPattern));
+        description = "Create " + what + ". Returns the created record with its id. On error the"
+            + " result is {\"error\":{...}}: follow its hint. If retryable is true, wait"
+            + " retryAfterSeconds and call again with the same arguments; if the code is"
+            + " OUTCOME_UNKNOWN the record may exist, so do not create it again except with the same"
+            + " idempotencyKey.";
+      }
+      case "get" -> {
+        params.add(idParam(noun));
+        description = "Read " + what + " by its id. Returns the record; NOT_FOUND when no record"
+            + " has that id. Read-only.";
+      }
+      default -> {
+        params.add(idParam(noun));
+        description = "Delete " + what + " by its id, permanently. Returns {\"deleted\":true}."
+            + " NOT_FOUND means it is already gone. Safe to repeat.";
+      }
+    }
+    return new Tool(noun + "_" + verb, description, schema(params), params, hints);
+  }
+
+  private static ToolParameter idParam(String noun) {
+    return new ToolParameter("id", "The vendor's id of the record, as returned by " + noun + "_create.",
+        true, List.of(), 255, null);
+  }
+
+  private static List<ToolParameter> createParams(String noun) {
+    return switch (noun) {
+      case "tasks" -> List.of(
+          new ToolParameter("project", "The container, where the vendor has one: a Jira project key"
+              + " such as PROJ. Omit it otherwise.", false, List.of(), 255, null),
+          new ToolParameter("title", "One line summarising the task.", true, List.of(), 255, null),
+          new ToolParameter("description", "Optional details, plain text.", false, List.of(), 32_000, null));
+      case "contacts" -> List.of(
+          new ToolParameter("firstName", "Optional given name.", false, List.of(), 40, null),
+          new ToolParameter("lastName", "Family name.", true, List.of(), 80, null),
+          new ToolParameter("email", "Optional email address.", false, List.of(), 254, null));
+      default -> List.of(
+          new ToolParameter("name", "The folder's name.", true, List.of(), 255, null),
+          new ToolParameter("parentId", "Optional id of the parent folder; omit for the top level.",
+              false, List.of(), 255, null));
+    };
+  }
+
+  static String schema(List<ToolParameter> params) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    List<String> required = new ArrayList<>();
+    for (ToolParameter p : params) {
+      Map<String, Object> prop = new LinkedHashMap<>();
+      prop.put("type", "string");
+      prop.put("description", p.description());
+      if (!p.allowed().isEmpty()) prop.put("enum", p.allowed());
+      prop.put("maxLength", p.maxLength());
+      if (p.pattern() != null) prop.put("pattern", "^" + p.pattern() + "$");
+      properties.put(p.name(), prop);
+      if (p.required()) required.add(p.name());
+    }
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("type", "object");
+    schema.put("properties", properties);
+    schema.put("required", required);
+    schema.put("additionalProperties", false);
+    return Json.write(schema);
+  }
+
+  static Object recordMap(Object record) {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    String json = ((com.squareup.moshi.JsonAdapter) Json.MOSHI.adapter(record.getClass())).toJson(record);
+    return Json.parseOrNull(json);
+  }
+
+  static String errorJson(ActionError e) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", e.code().name());
+    error.put("retryable", e.retryable());
+    e.retryAfter().ifPresent(d -> error.put("retryAfterSeconds", Math.max(1, (d.toMillis() + 999) / 1000)));
+    if (!e.fieldErrors().isEmpty()) error.put("fieldErrors", e.fieldErrors());
+    error.put("message", e.message());
+    error.put("hint", hint(e));
+    if (e.vendor() != null && !e.vendor().isEmpty()) error.put("vendor", e.vendor());
+    if (e.traceId() != null && !e.traceId().isEmpty()) error.put("traceId", e.traceId());
+    return Json.write(Map.of("error", error));
+  }
+
+  static String hint(ActionError e) {
+    return switch (e.code()) {
+      case INVALID_REQUEST -> "Fix the arguments named in fieldErrors, then call again.";
+      case UNAUTHENTICATED -> "The connection's credentials were refused; retrying will not help."
+          + " Tell the user the connection needs to be re-authorized.";
+      case PERMISSION_DENIED -> "The connection may not do this; retrying will not help. Tell the user.";
+      case NOT_FOUND -> "No record has this id (or it is not visible). Check the id; for a delete,"
+          + " the record is already gone.";
+      case CONFLICT -> "The vendor refused it as a conflict (a duplicate, say). Look the existing"
+          + " record up instead of creating it again.";
+      case RATE_LIMITED -> "Too many requests. Wait retryAfterSeconds, then call again with the same arguments.";
+      case QUOTA_EXHAUSTED -> "The vendor's allowance is spent; do not retry soon"
+          + (e.retryAfter().isPresent() ? " (not before retryAfterSeconds)." : ". Tell the user.");
+      case OUTCOME_UNKNOWN -> "The record may or may not have been created. Do not create it again"
+          + " without the same idempotencyKey; look for it first, or tell the user.";
+      case UNSUPPORTED -> "This connection cannot do that; choose another connection.";
+      case INTERNAL -> "Something failed inside the tool; retrying will not help. Give the traceId"
+          + " to a developer.";
+      default -> e.retryable()
+          ? "A temporary failure. Wait " + (e.retryAfter().isPresent() ? "retryAfterSeconds" : "a few seconds")
+              + ", then call again with the same arguments (and the same idempotencyKey for a create)."
+          : "The vendor is failing; retrying now will not help. Try again later or tell the user.";
+    };
+  }
+
+  static String clip(String s) {
+    if (s == null) return "null";
+    return s.length() <= 64 ? s : s.substring(0, 64) + "…";
+  }
+}
