@@ -248,6 +248,13 @@ public final class Pipeline {
         }
       }
       error = Failures.mapError(c, response);
+      if (x.failure != null && !error.retryable()) {
+        // The error answer's body was cut off (the attempt timed out reading it, or the
+        // connection dropped): its status arrived, what the vendor said did not, so nothing
+        // final (a 404 read as "no such path", say) is concluded from what is left of it.
+        error = error.toBuilder().retryable(true)
+            .message(error.message() + " (the answer's body was cut off)").build();
+      }
       applied = false;
       // A 500 (or a proxy's 502/504) may come after the vendor applied the write.
       if (response.status() >= 500 && response.status() != 503) st.maybeApplied = true;
