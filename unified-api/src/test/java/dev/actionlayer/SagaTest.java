@@ -194,6 +194,40 @@ class SagaTest {
   }
 
   @Test
+  void lookupCutShortAfterOneEmptyAnswer_isNotTakenAsNothingCreated(@TempDir Path dir) {
+    // A process died after sending step 1's create to a findable vendor, which applied it.
+    Path file = dir.resolve("sagas.journal");
+    String saga = "22222222-3333-4444-5555-666666666666";
+    var now = java.time.Instant.now();
+    b.records.put("B1", saga + "-0-0");
+    try (SagaJournal died = SagaJournal.file(file)) {
+      List.of(
+        JournalEntry.started(saga, now, "onboard", "0af7651916cd43dd8448eb211c80319c", "default", 2),
+        JournalEntry.stepStarted(saga, now, 0, "first", null),
+        JournalEntry.intent(saga, now, 0, 0, "b", "tasks", saga + "-0-0", "{\"title\":\"one\"}"))
+          .forEach(died::append);
+    }
+    // The first lookup does not see the record yet (searches lag); two 503s then open the
+    // breaker, so the lookup's window ends with one empty answer and nothing after it.
+    b.lookupAnswers.add(PipelineTestSupport.json(200, "{\"items\":[]}"));
+    b.lookupAnswers.add(PipelineTestSupport.status(503));
+    b.lookupAnswers.add(PipelineTestSupport.status(503));
+    // Real time: Failsafe's breaker measures it, and the undo must wait it out.
+    layer = ActionLayer.builder()
+        .connection("b", new TestConnector(b.server.url("/").uri(), Credentials.bearer("t"), CreateSafety.FINDABLE),
+            p -> p.noRateLimit().backoff(Duration.ofMillis(5), Duration.ofMillis(20))
+                .breaker(2, 2, Duration.ofMillis(300)))
+        .journal(SagaJournal.file(file))
+        .compensationPolicy(new CompensationPolicy(10, Duration.ofSeconds(20), Duration.ofMillis(50), Duration.ofMillis(400)))
+        .build();
+    var report = layer.recover();
+    assertThat(report.sagas()).singleElement()
+        .satisfies(r -> assertThat(r.status()).isEqualTo(SagaResult.Status.COMPENSATED));
+    assertThat(b.records).as("the record one empty answer did not show").isEmpty();
+    assertThat(b.lookupAnswers).isEmpty();
+  }
+
+  @Test
   void retryAfterOfZero_stillWaitsBeforeTheNextUndoAttempt() {
     // A half-open breaker whose one trial permit another call holds answers CIRCUIT_OPEN with a
     // retryAfter of 0 ms; taken literally, the undo would spend every attempt in an instant.

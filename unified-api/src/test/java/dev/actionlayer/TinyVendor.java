@@ -34,6 +34,8 @@ final class TinyVendor extends Dispatcher {
   final List<Integer> deleteFaults = new ArrayList<>();
   /** When true, creates are applied and then the connection drops (the answer is lost). */
   volatile boolean loseCreateAnswers;
+  /** Answers for the next lookups by key, before lookups answer from the records. */
+  final List<MockResponse> lookupAnswers = new ArrayList<>();
   /** Creates still to apply and then drop the connection for, before answering normally. */
   final AtomicInteger loseNextCreateAnswers = new AtomicInteger();
 
@@ -68,6 +70,7 @@ final class TinyVendor extends Dispatcher {
     }
     if (method.equals("GET") && path.equals("/tasks")) {
       lookups.incrementAndGet();
+      if (!lookupAnswers.isEmpty()) return lookupAnswers.remove(0);
       String key = request.getUrl().queryParameter("key");
       StringBuilder items = new StringBuilder();
       records.forEach((id, k) -> {

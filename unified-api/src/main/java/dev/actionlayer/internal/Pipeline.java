@@ -148,13 +148,15 @@ public final class Pipeline {
 
   /**
    * A lookup by idempotency key, polled within the reconcile window because vendor searches are
-   * eventually consistent: the record, or null when the vendor answered and never showed it.
+   * eventually consistent: the record, or null when the vendor answered and never showed it
+   * during the whole window.
    *
-   * @throws ActionException when no lookup got an answer, so nothing can be concluded
+   * @throws ActionException when no lookup got an answer, or the lookups were cut short (breaker
+   *     open, connection paused): an empty answer early in the window proves nothing
    */
   private <R> R lookedUp(ConnectionRuntime c, Plan<R> plan, CallState st) {
     R found = stages.reconcile(c, plan, st);
-    if (found != null || st.lookupsAnswered > 0) return found;
+    if (found != null || (st.lookupsAnswered > 0 && !st.lookupsCutShort)) return found;
     ActionError last = st.lookupError != null ? st.lookupError
         : ActionError.builder(ErrorCode.UNAVAILABLE).message("no lookup could be sent").build();
     throw new ActionException(last.toBuilder()
