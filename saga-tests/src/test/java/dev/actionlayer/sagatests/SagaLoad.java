@@ -444,8 +444,10 @@ final class SagaLoad {
   }
 
   /**
-   * {@code SagaLoad [file|pg] [sagas] [threads] [seed] [breakerFailures/breakerWindow]}: one
-   * run, its report on stdout. {@code pg} needs the environment of {@code scripts/with-postgres}.
+   * {@code SagaLoad [file|pg|both] [sagas] [threads] [seed] [breakerFailures/breakerWindow]
+   * [faultRate]}: one run per journal ({@code both}: the file journal, then PostgreSQL, in one
+   * process), each report on stdout. {@code pg} and {@code both} need the environment of
+   * {@code scripts/with-postgres}.
    */
   public static void main(String[] args) throws Exception {
     String kind = args.length > 0 ? args[0] : "file";
@@ -453,18 +455,18 @@ final class SagaLoad {
     String[] breaker = (args.length > 4 ? args[4] : std.breakerFailures() + "/" + std.breakerWindow()).split("/");
     Config config = new Config(args.length > 1 ? Integer.parseInt(args[1]) : std.sagas(),
         args.length > 2 ? Integer.parseInt(args[2]) : std.threads(),
-        args.length > 3 ? Long.parseLong(args[3]) : std.seed(), std.faultRate(),
+        args.length > 3 ? Long.parseLong(args[3]) : std.seed(),
+        args.length > 5 ? Double.parseDouble(args[5]) : std.faultRate(),
         Integer.parseInt(breaker[0]), Integer.parseInt(breaker[1]));
-    Outcome outcome;
-    if (kind.equals("pg")) {
+    if (!kind.equals("pg")) {
+      Path dir = Files.createTempDirectory("saga-load");
+      System.out.print(run(config, SagaJournal.file(dir.resolve("sagas.journal")), "file").describe());
+    }
+    if (!kind.equals("file")) {
       try (HikariDataSource pool = PostgresJournals.pool(32)) {
         PostgresJournals.truncate(pool);
-        outcome = run(config, SagaJournal.jdbc(pool), "PostgreSQL (HikariCP 32)");
+        System.out.print(run(config, SagaJournal.jdbc(pool), "PostgreSQL (HikariCP 32)").describe());
       }
-    } else {
-      Path dir = Files.createTempDirectory("saga-load");
-      outcome = run(config, SagaJournal.file(dir.resolve("sagas.journal")), "file");
     }
-    System.out.print(outcome.describe());
   }
 }

@@ -110,14 +110,17 @@ final class SeededFaults {
   }
 
   /**
-   * One draw from the seeded hash of the arrival number. The shares, of all requests: a storm
-   * starts at 2% of arrivals and lasts 2 to 5 requests (3.5 on average, so ~7% of requests get a
-   * 503), applyThenReset 5%, resetWithoutApplying 4%, stall 4%: ~20% in all when {@code rate} is
-   * 0.20; other rates scale every share alike.
+   * One draw from the seeded hash of the arrival number, for an arrival no storm holds. At
+   * {@code rate} 0.20 the shares of all requests are: 503 from storms 7% (a storm starts at 2%
+   * of draws and takes 2 to 5 requests in a row, 3.5 on average), applyThenReset 5%,
+   * resetWithoutApplying 4%, stall 4%. Since a storm's later requests do not draw, each draw's
+   * shares are those times {@code k = rate / (0.20 - 0.05 rate)} (1.053 at 0.20), which makes the
+   * faulted share of all requests {@code 0.2k / (1 + 0.05k) = rate}; other rates scale every
+   * kind alike.
    */
   private Kind draw(long n) {
     double u = unit(mix(seed + n * 0x9E3779B97F4A7C15L));
-    double scale = rate / 0.20;
+    double scale = rate / (0.20 - 0.05 * rate);
     double storm = 0.02 * scale;
     double applyThenReset = storm + 0.05 * scale;
     double resetWithout = applyThenReset + 0.04 * scale;
