@@ -27,6 +27,25 @@ class RetryTest extends PipelineTestSupport {
   }
 
   @Test
+  void anErrorAnswerCutOffMidBody_isRetriedNotTakenAsTheVendorsWord() {
+    // A 404 whose body never fully arrived: the vendor may have said "no such record", or
+    // something else entirely (Salesforce's deleted-record answer, a wrong-path page).
+    layer();
+    server.enqueue(new mockwebserver3.MockResponse.Builder().code(404)
+        .addHeader("Content-Type", "application/json")
+        .body("{\"error\":\"no such task, and more words than arrive before the cut\"}")
+        .onResponseBody(new mockwebserver3.SocketEffect.CloseSocket())
+        .build());
+    server.enqueue(task("T-1"));
+
+    Task t = tasks().get("T-1");
+
+    assertThat(t.id()).isEqualTo("T-1");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(onlyEvent().attempts().get(0).status()).isEqualTo(404);
+  }
+
+  @Test
   void backoffGrowsExponentiallyWithFullJitterWithinTheCap() {
     layer(p -> p.maxAttempts(6).backoff(Duration.ofMillis(100), Duration.ofMillis(300))
         .deadline(Duration.ofMinutes(5)).breaker(10, 10, Duration.ofSeconds(30)));

@@ -170,6 +170,91 @@ class SagaTest {
   }
 
   @Test
+  void keyedReplayWhoseAnswerIsLostAgain_isRepeatedUntilItAnswers() {
+    // Two attempts per call, so that four lost answers stay below the breaker's five.
+    layer = ActionLayer.builder()
+        .connection("a", new TestConnector(a.server.url("/").uri(), Credentials.bearer("t"), CreateSafety.KEYED),
+            p -> p.noRateLimit().maxAttempts(2))
+        .clock(time)
+        .sleeper(time)
+        .compensationPolicy(new CompensationPolicy(6, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(30)))
+        .build();
+    // The step's two attempts lose their answers (OUTCOME_UNKNOWN), then so do the two of the
+    // compensation's first replay under the same key; the second replay is answered.
+    a.loseNextCreateAnswers.set(4);
+    SagaResult r = layer.saga("onboard")
+        .step("first", s -> s.tasks("a").create(new NewTask(null, "one", null)))
+        .run();
+    assertThat(r.failure().orElseThrow().code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
+    assertThat(r.status()).isEqualTo(SagaResult.Status.COMPENSATED);
+    assertThat(r.residue()).isEmpty();
+    assertThat(a.creates.get()).isEqualTo(1); // every repeat carried the key: one record, deleted
+    assertThat(a.records).isEmpty();
+    assertThat(a.loseNextCreateAnswers.get()).isZero();
+  }
+
+  @Test
+  void lookupCutShortAfterOneEmptyAnswer_isNotTakenAsNothingCreated(@TempDir Path dir) {
+    // A process died after sending step 1's create to a findable vendor, which applied it.
+    Path file = dir.resolve("sagas.journal");
+    String saga = "22222222-3333-4444-5555-666666666666";
+    var now = java.time.Instant.now();
+    b.records.put("B1", saga + "-0-0");
+    try (SagaJournal died = SagaJournal.file(file)) {
+      List.of(
+        JournalEntry.started(saga, now, "onboard", "0af7651916cd43dd8448eb211c80319c", "default", 2),
+        JournalEntry.stepStarted(saga, now, 0, "first", null),
+        JournalEntry.intent(saga, now, 0, 0, "b", "tasks", saga + "-0-0", "{\"title\":\"one\"}"))
+          .forEach(died::append);
+    }
+    // The first lookup does not see the record yet (searches lag); two 503s then open the
+    // breaker, so the lookup's window ends with one empty answer and nothing after it.
+    b.lookupAnswers.add(PipelineTestSupport.json(200, "{\"items\":[]}"));
+    b.lookupAnswers.add(PipelineTestSupport.status(503));
+    b.lookupAnswers.add(PipelineTestSupport.status(503));
+    // Real time: Failsafe's breaker measures it, and the undo must wait it out.
+    layer = ActionLayer.builder()
+        .connection("b", new TestConnector(b.server.url("/").uri(), Credentials.bearer("t"), CreateSafety.FINDABLE),
+            p -> p.noRateLimit().backoff(Duration.ofMillis(5), Duration.ofMillis(20))
+                .breaker(2, 2, Duration.ofMillis(300)))
+        .journal(SagaJournal.file(file))
+        .compensationPolicy(new CompensationPolicy(10, Duration.ofSeconds(20), Duration.ofMillis(50), Duration.ofMillis(400)))
+        .build();
+    var report = layer.recover();
+    assertThat(report.sagas()).singleElement()
+        .satisfies(r -> assertThat(r.status()).isEqualTo(SagaResult.Status.COMPENSATED));
+    assertThat(b.records).as("the record one empty answer did not show").isEmpty();
+    assertThat(b.lookupAnswers).isEmpty();
+  }
+
+  @Test
+  void retryAfterOfZero_stillWaitsBeforeTheNextUndoAttempt() {
+    // A half-open breaker whose one trial permit another call holds answers CIRCUIT_OPEN with a
+    // retryAfter of 0 ms; taken literally, the undo would spend every attempt in an instant.
+    java.time.Instant[] firstTry = new java.time.Instant[1];
+    layer = ActionLayer.builder()
+        .connection("a", new TestConnector(a.server.url("/").uri(), Credentials.bearer("t"), CreateSafety.KEYED),
+            p -> p.noRateLimit())
+        .clock(time)
+        .sleeper(time)
+        .compensationPolicy(new CompensationPolicy(6, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(30)))
+        .compensation("undo", c -> {
+          if (firstTry[0] == null) firstTry[0] = time.instant();
+          if (!time.instant().isAfter(firstTry[0])) {
+            throw new ActionException(ActionError.builder(ErrorCode.CIRCUIT_OPEN)
+                .retryAfter(Duration.ZERO).message("half-open: the trial permit is taken").build());
+          }
+        })
+        .build();
+    SagaResult r = layer.saga("s")
+        .step("first", s -> s.tasks("a").create(new NewTask(null, "one", null)), "undo")
+        .step("second", s -> { throw ActionException.invalidField("x", "boom"); })
+        .run();
+    assertThat(r.status()).isEqualTo(SagaResult.Status.COMPENSATED);
+    assertThat(time.sleeps).isNotEmpty().allSatisfy(d -> assertThat(d).isPositive());
+  }
+
+  @Test
   void unsafeCreateWithLostAnswer_isResidueWithItsKey() {
     layer(CreateSafety.KEYED, CreateSafety.UNSAFE, null);
     b.loseCreateAnswers = true;

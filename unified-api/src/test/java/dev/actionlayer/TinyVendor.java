@@ -34,6 +34,10 @@ final class TinyVendor extends Dispatcher {
   final List<Integer> deleteFaults = new ArrayList<>();
   /** When true, creates are applied and then the connection drops (the answer is lost). */
   volatile boolean loseCreateAnswers;
+  /** Answers for the next lookups by key, before lookups answer from the records. */
+  final List<MockResponse> lookupAnswers = new ArrayList<>();
+  /** Creates still to apply and then drop the connection for, before answering normally. */
+  final AtomicInteger loseNextCreateAnswers = new AtomicInteger();
 
   final MockWebServer server = new MockWebServer();
 
@@ -59,13 +63,14 @@ final class TinyVendor extends Dispatcher {
       }
       Matcher t = TITLE.matcher(body);
       String title = t.find() ? t.group(1) : "";
-      if (loseCreateAnswers) {
+      if (loseCreateAnswers || loseNextCreateAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
       }
       return PipelineTestSupport.json(200, "{\"id\":\"" + id + "\",\"title\":\"" + title + "\"}");
     }
     if (method.equals("GET") && path.equals("/tasks")) {
       lookups.incrementAndGet();
+      if (!lookupAnswers.isEmpty()) return lookupAnswers.remove(0);
       String key = request.getUrl().queryParameter("key");
       StringBuilder items = new StringBuilder();
       records.forEach((id, k) -> {

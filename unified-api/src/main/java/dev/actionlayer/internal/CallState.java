@@ -24,6 +24,8 @@ final class CallState {
   int lookupsAnswered;
   /** The error of the last lookup that the vendor did not answer, or null. */
   dev.actionlayer.ActionError lookupError;
+  /** Whether the lookups stopped before their window ended (breaker open, connection paused). */
+  boolean lookupsCutShort;
   /** Whether this call already refreshed its access token after a rejection. */
   boolean authRefreshed;
   boolean deduplicated;

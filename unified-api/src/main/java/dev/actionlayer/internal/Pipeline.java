@@ -148,13 +148,15 @@ public final class Pipeline {
 
   /**
    * A lookup by idempotency key, polled within the reconcile window because vendor searches are
-   * eventually consistent: the record, or null when the vendor answered and never showed it.
+   * eventually consistent: the record, or null when the vendor answered and never showed it
+   * during the whole window.
    *
-   * @throws ActionException when no lookup got an answer, so nothing can be concluded
+   * @throws ActionException when no lookup got an answer, or the lookups were cut short (breaker
+   *     open, connection paused): an empty answer early in the window proves nothing
    */
   private <R> R lookedUp(ConnectionRuntime c, Plan<R> plan, CallState st) {
     R found = stages.reconcile(c, plan, st);
-    if (found != null || st.lookupsAnswered > 0) return found;
+    if (found != null || (st.lookupsAnswered > 0 && !st.lookupsCutShort)) return found;
     ActionError last = st.lookupError != null ? st.lookupError
         : ActionError.builder(ErrorCode.UNAVAILABLE).message("no lookup could be sent").build();
     throw new ActionException(last.toBuilder()
@@ -248,6 +250,13 @@ public final class Pipeline {
         }
       }
       error = Failures.mapError(c, response);
+      if (x.failure != null && !error.retryable()) {
+        // The error answer's body was cut off (the attempt timed out reading it, or the
+        // connection dropped): its status arrived, what the vendor said did not, so nothing
+        // final (a 404 read as "no such path", say) is concluded from what is left of it.
+        error = error.toBuilder().retryable(true)
+            .message(error.message() + " (the answer's body was cut off)").build();
+      }
       applied = false;
       // A 500 (or a proxy's 502/504) may come after the vendor applied the write.
       if (response.status() >= 500 && response.status() != 503) st.maybeApplied = true;

@@ -61,6 +61,7 @@ final class Stages {
         x = sendProtected(c, transport.toOkHttp(c, plan.find()), st);
       } catch (ActionException e) {
         st.lookupError = e.error();
+        st.lookupsCutShort = true;
         return null; // breaker open or paused: nothing can tell now
       }
       if (x.response != null && x.response.isSuccessful() && x.failure == null) {

@@ -145,7 +145,21 @@ final class Compensator {
     if (calls.canFind()) {
       record = engine.patiently(() -> calls.find(input, call.key, state.principal, ctx));
     } else if (calls.createSafety() == CreateSafety.KEYED) {
-      record = engine.patiently(() -> calls.create(input, call.key, state.principal, ctx));
+      try {
+        record = engine.patiently(() -> {
+          try {
+            return calls.create(input, call.key, state.principal, ctx);
+          } catch (ActionException e) {
+            // The replay's own answer was lost too: under the same key another replay is exactly
+            // as safe as this one was, so it is retried under the policy rather than given up.
+            if (e.error().code() != ErrorCode.OUTCOME_UNKNOWN || e.error().retryable()) throw e;
+            throw new ActionException(e.error().toBuilder().retryable(true).build(), e);
+          }
+        });
+      } catch (ActionException e) {
+        if (e.error().code() != ErrorCode.OUTCOME_UNKNOWN) throw e;
+        throw new ActionException(e.error().toBuilder().retryable(false).build(), e.getCause());
+      }
     } else {
       throw new ActionException(ActionError.builder(ErrorCode.OUTCOME_UNKNOWN).retryable(false)
           .message("the create may have happened, and " + calls.vendor() + " offers no way to look it"

@@ -33,11 +33,13 @@ public final class FileJournal extends LocalJournal {
   private final FileLock lock;
   private final FileChannel channel;
 
+  /** Guards the fields below; never held across a write or a force. */
   private final Object queueLock = new Object();
   private List<byte[]> pending = new ArrayList<>();
   private long enqueued;
-  private final Object writeLock = new Object();
   private long durable;
+  /** Whether a leader is writing and forcing a batch now (outside the lock). */
+  private boolean writing;
   private IOException broken;
 
   private FileJournal(Path path, FileChannel lockChannel, FileLock lock, FileChannel channel) {
@@ -143,39 +145,75 @@ public final class FileJournal extends LocalJournal {
     }
   }
 
+  /**
+   * Group commit, leader and followers: an appender whose line is not durable and finds nobody
+   * writing becomes the leader, takes every pending line, and writes and forces them outside the
+   * lock; the others wait until a force covers their line, or until they can lead the next batch
+   * (everything enqueued while the previous force ran). Waiting on the lock's monitor rather than
+   * on a lock held across the force matters: otherwise an appender whose line a batch already
+   * carried must still wait for the next leader's force before it can return, and batches stay
+   * at about two lines whatever the number of threads.
+   */
   @Override
   void persist(JournalEntry entry) {
     byte[] line = JournalCodec.line(entry);
-    long ticket;
-    synchronized (queueLock) {
-      pending.add(line);
-      ticket = ++enqueued;
-    }
-    synchronized (writeLock) {
-      if (broken != null) throw new UncheckedIOException("saga journal " + path + " failed earlier", broken);
-      if (durable >= ticket) return; // a batch written by another thread carried this line
+    boolean interrupted = false;
+    try {
       List<byte[]> batch;
       long last;
       synchronized (queueLock) {
+        pending.add(line);
+        long ticket = ++enqueued;
+        while (broken == null && durable < ticket && writing) {
+          try {
+            queueLock.wait();
+          } catch (InterruptedException e) {
+            // The line is queued: it must be durable before this returns. The flag is restored
+            // only at the end, as an interrupted thread's write would close the channel.
+            interrupted = true;
+          }
+        }
+        if (durable >= ticket) return; // a batch written by another thread carried this line
+        if (broken != null) throw new UncheckedIOException("saga journal " + path + " failed earlier", broken);
+        writing = true;
         batch = pending;
         pending = new ArrayList<>();
         last = enqueued;
       }
-      try {
-        int size = 0;
-        for (byte[] b : batch) size += b.length;
-        ByteBuffer buf = ByteBuffer.allocate(size);
-        for (byte[] b : batch) buf.put(b);
-        buf.flip();
-        writeFully(channel, buf);
-        channel.force(false);
-        durable = last;
-      } catch (IOException e) {
-        // Later appends are refused: a journal that may have lost a line must not claim to be whole.
-        broken = e;
-        throw new UncheckedIOException("cannot write saga journal " + path, e);
+      writeAndForce(batch, last);
+    } finally {
+      if (interrupted) Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The leader's part: writes and forces {@code batch} outside the lock, then wakes the others. */
+  private void writeAndForce(List<byte[]> batch, long last) {
+    boolean forced = false;
+    IOException failure = null;
+    try {
+      int size = 0;
+      for (byte[] b : batch) size += b.length;
+      ByteBuffer buf = ByteBuffer.allocate(size);
+      for (byte[] b : batch) buf.put(b);
+      buf.flip();
+      writeFully(channel, buf);
+      channel.force(false);
+      forced = true;
+    } catch (IOException e) {
+      failure = e;
+    } finally {
+      synchronized (queueLock) {
+        writing = false;
+        if (forced) {
+          durable = last;
+        } else {
+          // Later appends are refused: a journal that may have lost a line must not claim to be whole.
+          broken = failure != null ? failure : new IOException("a write of the saga journal did not complete");
+        }
+        queueLock.notifyAll();
       }
     }
+    if (failure != null) throw new UncheckedIOException("cannot write saga journal " + path, failure);
   }
 
   private static void writeFully(FileChannel ch, ByteBuffer buf) throws IOException {
@@ -184,7 +222,16 @@ public final class FileJournal extends LocalJournal {
 
   @Override
   public void close() {
-    synchronized (writeLock) {
+    synchronized (queueLock) {
+      boolean interrupted = false;
+      while (writing) { // let a batch being written finish before its channel closes
+        try {
+          queueLock.wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) Thread.currentThread().interrupt();
       closeQuietly(channel);
       try {
         if (lock.isValid()) lock.release();

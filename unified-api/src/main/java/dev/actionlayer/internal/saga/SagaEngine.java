@@ -183,7 +183,7 @@ public final class SagaEngine implements AutoCloseable {
 
   /**
    * Runs {@code call} under the compensation policy: retryable failures are retried, waiting the
-   * error's {@code retryAfter} when it gives one, else a full-jitter backoff.
+   * error's {@code retryAfter} when it gives a positive one, else a full-jitter backoff.
    */
   <T> T patiently(Supplier<T> call) {
     Instant until = clock.instant().plus(policy.maxDuration());
@@ -194,7 +194,9 @@ public final class SagaEngine implements AutoCloseable {
         ActionError error = e.error();
         if (!error.retryable() || n >= policy.maxAttempts()) throw e;
         Duration wait = error.retryAfter().orElse(null);
-        if (wait == null) wait = backoff(n);
+        // A zero retryAfter (a half-open breaker whose one trial permit another call holds says
+        // "0 ms left") is no wait at all: taken literally, every attempt would be spent at once.
+        if (wait == null || wait.isNegative() || wait.isZero()) wait = backoff(n);
         if (clock.instant().plus(wait).isAfter(until)) throw e;
         try {
           sleeper.sleep(wait);
