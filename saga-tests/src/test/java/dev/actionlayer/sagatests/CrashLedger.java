@@ -296,10 +296,6 @@ final class CrashLedger {
     return m.find() ? m.group() : null;
   }
 
-  static boolean isCreate(FourVendors v, VendorTaps.Exchange x) {
-    return fake(v, x.vendor()).isCreate(call(x));
-  }
-
   static RecordedCall call(VendorTaps.Exchange x) {
     return new RecordedCall(x.method(), x.target(), x.requestHeaders(), x.requestBody());
   }

@@ -55,7 +55,7 @@ final class VendorTaps implements AutoCloseable {
   /** One request as a proxy saw it, and the vendor's answer (status -1 when it was not forwarded). */
   record Exchange(long seq, String source, String vendor, String method, String target,
       Map<String, String> requestHeaders, String requestBody, int status,
-      Map<String, String> responseHeaders, String responseBody) {
+      Map<String, String> responseHeaders) {
     String header(String name) {
       return requestHeaders.get(name.toLowerCase(Locale.ROOT));
     }
@@ -88,10 +88,6 @@ final class VendorTaps implements AutoCloseable {
 
     synchronized List<Exchange> where(Predicate<Exchange> filter) {
       return exchanges.stream().filter(filter).toList();
-    }
-
-    List<Exchange> from(String source) {
-      return where(e -> e.source().equals(source));
     }
 
     /** The sequence number of the latest exchange; later ones are {@link #since} it. */
@@ -220,8 +216,7 @@ final class VendorTaps implements AutoCloseable {
       }
       // Logged before the tripwire may kill, so the log always shows what the vendor did.
       Exchange x = new Exchange(log.nextSeq(), source, vendor, request.getMethod(), request.getTarget(),
-          lower(request.getHeaders()), text(request.getBody()), status, lower(headers),
-          new String(body, StandardCharsets.UTF_8));
+          lower(request.getHeaders()), text(request.getBody()), status, lower(headers));
       log.add(x);
       synchronized (gate) {
         if (tripwire != null && tripwire.fires(vendor, request, status)) {
@@ -263,7 +258,7 @@ final class VendorTaps implements AutoCloseable {
 
   private Exchange logRefused(String vendor, RecordedRequest request) {
     Exchange x = new Exchange(log.nextSeq(), source, vendor, request.getMethod(), request.getTarget(),
-        lower(request.getHeaders()), text(request.getBody()), -1, Map.of(), "");
+        lower(request.getHeaders()), text(request.getBody()), -1, Map.of());
     log.add(x);
     return x;
   }
