@@ -4,17 +4,12 @@ import dev.actionlayer.ActionError;
 import dev.actionlayer.ActionLayer;
 import dev.actionlayer.ConnectionPolicy;
 import dev.actionlayer.Contact;
-import dev.actionlayer.Credentials;
 import dev.actionlayer.NewContact;
 import dev.actionlayer.NewFolder;
 import dev.actionlayer.NewTask;
 import dev.actionlayer.audit.AuditEvent;
 import dev.actionlayer.audit.JsonLinesAuditSink;
-import dev.actionlayer.gdrive.GoogleDrive;
-import dev.actionlayer.jira.Jira;
 import dev.actionlayer.saga.SagaResult;
-import dev.actionlayer.salesforce.Salesforce;
-import dev.actionlayer.stripe.Stripe;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,13 +102,7 @@ final class Demo {
     UnaryOperator<ConnectionPolicy.Builder> policy = p -> p
         .backoff(Duration.ofMillis(400), Duration.ofSeconds(2))
         .breaker(3, 10, BREAKER_OPEN);
-    return ActionLayer.builder()
-        .connection("sf", Salesforce.builder(v.salesforce.uri(), Credentials.bearer("sf-demo-token"))
-            .contactExternalIdField(DemoVendors.SF_KEY_FIELD).build(), policy)
-        .connection("drive", GoogleDrive.connector(v.drive.uri(), Credentials.bearer("drive-demo-token")), policy)
-        .connection("stripe", Stripe.connector(v.stripe.uri(), Credentials.bearer("sk_test_demo")), policy)
-        .connection("jira", Jira.builder(v.jira.uri(), Credentials.basic("agent@example.com", "jira-demo-token"))
-            .dedupeLabels(true).build(), policy)
+    return v.layer(policy)
         .principal("onboarding-agent")
         .auditSink(timeline)
         .sleeper(timeline.sleeper())

@@ -1,5 +1,14 @@
 package dev.actionlayer.cli;
 
+import dev.actionlayer.ActionLayer;
+import dev.actionlayer.ConnectionPolicy;
+import dev.actionlayer.Credentials;
+import dev.actionlayer.gdrive.GoogleDrive;
+import dev.actionlayer.jira.Jira;
+import dev.actionlayer.salesforce.Salesforce;
+import dev.actionlayer.stripe.Stripe;
+import java.util.function.UnaryOperator;
+
 import dev.actionlayer.testkit.Fault;
 import dev.actionlayer.testkit.FakeDrive;
 import dev.actionlayer.testkit.FakeJira;
@@ -33,6 +42,21 @@ final class DemoVendors implements AutoCloseable {
     drive.start();
     stripe.start();
     jira.start();
+  }
+
+  /**
+   * A layer builder with the four connections on these fakes, each with every create repeatable
+   * or findable by key ({@code sf}, {@code drive}, {@code stripe}, {@code jira}); demo credentials
+   * that are not secrets.
+   */
+  ActionLayer.Builder layer(UnaryOperator<ConnectionPolicy.Builder> policy) {
+    return ActionLayer.builder()
+        .connection("sf", Salesforce.builder(salesforce.uri(), Credentials.bearer("sf-demo-token"))
+            .contactExternalIdField(SF_KEY_FIELD).build(), policy)
+        .connection("drive", GoogleDrive.connector(drive.uri(), Credentials.bearer("drive-demo-token")), policy)
+        .connection("stripe", Stripe.connector(stripe.uri(), Credentials.bearer("sk_test_demo")), policy)
+        .connection("jira", Jira.builder(jira.uri(), Credentials.basic("agent@example.com", "jira-demo-token"))
+            .dedupeLabels(true).build(), policy);
   }
 
   /** Drive starts answering every folder create with its HTML 503 page. */
