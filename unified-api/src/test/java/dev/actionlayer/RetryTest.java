@@ -144,6 +144,18 @@ class RetryTest extends PipelineTestSupport {
   }
 
   @Test
+  void aRetryAfterOfZeroIsPacedByTheBackoffNotRetriedAtOnce() {
+    layer(p -> p.backoff(Duration.ofMillis(200), Duration.ofSeconds(1)));
+    server.enqueue(new mockwebserver3.MockResponse.Builder().code(429).addHeader("Retry-After", "0").build());
+    server.enqueue(task("T-1"));
+
+    tasks().get("T-1");
+
+    assertThat(time.sleeps).singleElement()
+        .satisfies(d -> assertThat(d).isPositive().isLessThanOrEqualTo(Duration.ofMillis(200)));
+  }
+
+  @Test
   void okHttpNeverSilentlyRepeatsA503WithRetryAfterZero() {
     layer(p -> p.maxAttempts(1));
     server.enqueue(new mockwebserver3.MockResponse.Builder().code(503).addHeader("Retry-After", "0").build());

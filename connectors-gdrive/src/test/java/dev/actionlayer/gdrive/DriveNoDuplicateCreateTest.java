@@ -3,6 +3,7 @@ package dev.actionlayer.gdrive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.actionlayer.ActionError;
+import dev.actionlayer.ActionException;
 import dev.actionlayer.Credentials;
 import dev.actionlayer.ErrorCode;
 import dev.actionlayer.Folder;
@@ -222,5 +223,27 @@ class DriveNoDuplicateCreateTest {
     assertThat(child.parentId()).isEqualTo(parent.id());
     assertThat(folders.get(child.id())).isEqualTo(child);
     assertThat(drive.generateIdsCount()).isEqualTo(1);
+  }
+
+  /**
+   * When the auxiliary generateIds request is what keeps failing, each failure is one attempt of
+   * the logical call: the call gives up after maxAttempts, and the audit shows the backoff before
+   * each retry.
+   */
+  @Test
+  void aFailingIdRequestSpendsTheCallsAttemptsAndItsBackoffIsAudited() {
+    drive.on(Requests.where(GENERATE_IDS)).always().respond(Fault.status(503));
+
+    ActionException e = LayerHarness.failure(() -> folders().create(FOLDER));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+    assertThat(drive.requests().stream().filter(GENERATE_IDS).count()).isEqualTo(3);
+    assertThat(drive.createCount()).isZero();
+    List<AuditEvent.Attempt> attempts = harness.lastEvent().attempts();
+    assertThat(attempts).extracting(AuditEvent.Attempt::kind).containsExactly("aux", "aux", "aux");
+    assertThat(attempts.get(0).delayBeforeMs()).isZero();
+    assertThat(attempts.subList(1, 3)).allSatisfy(a -> assertThat(a.delayBeforeMs()).isPositive());
+    assertThat(harness.time().slept()).isEqualTo(java.time.Duration.ofMillis(
+        attempts.get(1).delayBeforeMs() + attempts.get(2).delayBeforeMs()));
   }
 }

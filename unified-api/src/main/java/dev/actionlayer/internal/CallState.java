@@ -33,6 +33,8 @@ final class CallState {
   /** The allowance usage the vendor reported during this call, or null. */
   dev.actionlayer.spi.VendorUsage usage;
   int sent;
+  /** Attempts whose request could not be built because an auxiliary request failed. */
+  int failedBuilds;
 
   CallState(String traceId, Instant startedAt, Duration deadline) {
     this.traceId = traceId;

@@ -192,14 +192,23 @@ public final class Pipeline {
     Duration delay = st.nextDelay;
     st.nextDelay = Duration.ZERO;
     if (!delay.isZero()) stages.sleep(delay);
-    int n = st.callAttempts() + 1;
+    if (plan.builtRequest() == null && !delay.isZero()) {
+      // Building may send an auxiliary request first: whichever request goes out next is the one
+      // the backoff preceded, so the wait is handed to the next recorded attempt, aux or call.
+      st.waitedMs += delay.toMillis();
+      delay = Duration.ZERO;
+    }
+    int n = st.callAttempts() + st.failedBuilds + 1;
     VendorRequest vendorRequest;
     try {
       vendorRequest = plan.request();
     } catch (ActionException e) {
       // Building needed an auxiliary exchange that failed (already audited as "aux"), or the
-      // input is invalid: nothing of the operation itself was sent.
+      // input is invalid: nothing of the operation itself was sent. A failed build is an attempt
+      // of the logical call all the same, or a vendor failing only its auxiliary request would
+      // get more tries than maxAttempts allows.
       if (!e.error().retryable()) throw e;
+      st.failedBuilds++;
       throw retryOrFail(c, st, n, e.error());
     }
     Request request;
@@ -209,7 +218,8 @@ public final class Pipeline {
       // The auth stage could not get a token (token endpoint down or refusing): nothing was sent.
       if (!e.error().retryable()) throw e;
       st.attempts.add(new AuditEvent.Attempt(n, "call", 0, e.error().code().name(),
-          delay.toMillis(), 0, false));
+          delay.toMillis() + st.waitedMs, 0, false));
+      st.waitedMs = 0;
       throw retryOrFail(c, st, n, e.error());
     }
     Exchange x = stages.sendProtected(c, request, st);
@@ -312,7 +322,11 @@ public final class Pipeline {
     int counted = st.authRefreshed ? n - 1 : n; // the one resend after a token refresh is free
     if (!error.retryable() || counted >= c.policy.maxAttempts()) return new ActionException(error);
     Duration retryAfter = error.retryAfter().orElse(null);
-    Duration delay = retryAfter != null ? retryAfter : stages.backoff(c, n);
+    // A zero retryAfter (a half-open breaker whose one trial another caller holds, a vendor's
+    // "Retry-After: 0") is no pacing at all: concurrent callers would all come straight back and
+    // spend the retry budget, so it gets the ordinary backoff instead.
+    Duration delay = retryAfter != null && retryAfter.compareTo(Duration.ZERO) > 0
+        ? retryAfter : stages.backoff(c, n);
     if (delay.compareTo(c.policy.maxWait()) > 0) {
       return new ActionException(error.toBuilder().retryAfter(delay)
           .message(error.message() + "; the vendor asks to wait " + Failures.seconds(delay)
