@@ -120,12 +120,7 @@ public final class ActionLayer implements AutoCloseable {
    * {@link ToolCatalog}.
    */
   public ToolCatalog tools() {
-    return new Catalog(new Canonical.Lookup() {
-      @Override
-      public <N, R> ResourceCalls<N, R> calls(String connection, Canonical<N, R> kind) {
-        return ActionLayer.this.calls(connection, kind);
-      }
-    }, connections(), principal);
+    return new Catalog(this::calls, connections(), principal);
   }
 
   /**
@@ -318,11 +313,8 @@ public final class ActionLayer implements AutoCloseable {
      * @param name 1..64 letters, digits, {@code _ . -}
      */
     public Builder compensation(String name, Compensation compensation) {
-      Objects.requireNonNull(name, "name == null");
+      SagaEngine.requireName(name, "name");
       Objects.requireNonNull(compensation, "compensation == null");
-      if (!name.matches("[A-Za-z0-9_.-]{1,64}")) {
-        throw new IllegalArgumentException("name must be 1..64 letters, digits, '_', '.' or '-': " + name);
-      }
       if (compensations.putIfAbsent(name, compensation) != null) {
         throw new IllegalArgumentException("duplicate compensation: " + name);
       }

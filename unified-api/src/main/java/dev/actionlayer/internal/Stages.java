@@ -215,12 +215,10 @@ final class Stages {
     }
   }
 
-  /** Full jitter: uniform in [0, min(maxBackoff, initial * 2^(n-1))]. */
+  /** The connection's full-jitter backoff before retry {@code retryNumber}. */
   Duration backoff(ConnectionRuntime c, int retryNumber) {
-    long initial = c.policy.initialBackoff().toMillis();
-    long cap = c.policy.maxBackoff().toMillis();
-    long ceiling = retryNumber >= 31 ? cap : Math.min(cap, initial << (retryNumber - 1));
-    return Duration.ofMillis((long) (random.getAsDouble() * ceiling));
+    return Backoff.fullJitter(c.policy.initialBackoff(), c.policy.maxBackoff(), retryNumber,
+        random.getAsDouble());
   }
 
   void sleep(Duration d) {

@@ -52,9 +52,4 @@ abstract class LocalJournal implements SagaJournal {
     }
     return claimed;
   }
-
-  /** How many sagas are unfinished, for tests and tooling. */
-  final synchronized int unfinishedCount() {
-    return unfinished.size();
-  }
 }

@@ -8,6 +8,7 @@ import dev.actionlayer.ErrorCode;
 import dev.actionlayer.Sleeper;
 import dev.actionlayer.audit.AuditEvent;
 import dev.actionlayer.audit.AuditSink;
+import dev.actionlayer.internal.Backoff;
 import dev.actionlayer.internal.Canonical;
 import dev.actionlayer.internal.ResourceCalls;
 import dev.actionlayer.internal.TraceIds;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +75,22 @@ public final class SagaEngine implements AutoCloseable {
 
   /** A new saga acting for {@code principal}. */
   public Saga saga(String name, String principal) {
-    return new SagaRun(this, SagaRun.requireName(name, "saga name"), principal);
+    return new SagaRun(this, requireName(name, "saga name"), principal);
+  }
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+  /**
+   * The names of sagas, steps and compensations: 1..64 letters, digits, {@code _ . -}.
+   *
+   * @throws IllegalArgumentException otherwise
+   */
+  public static String requireName(String value, String what) {
+    java.util.Objects.requireNonNull(value, what + " == null");
+    if (!NAME.matcher(value).matches()) {
+      throw new IllegalArgumentException(what + " must be 1..64 letters, digits, '_', '.' or '-': " + value);
+    }
+    return value;
   }
 
   /**
@@ -101,13 +118,7 @@ public final class SagaEngine implements AutoCloseable {
     try {
       return TraceIds.within(traceId, () -> {
         if (state.allStepsDone()) {
-          writeQuietly(state, JournalEntry.ended(state.sagaId, clock.instant(), SagaResult.Status.COMPLETED));
-          List<StepOutcome> steps = new ArrayList<>();
-          for (SagaState.Step s : state.steps) {
-            steps.add(new StepOutcome(s.name, StepOutcome.Status.COMPLETED, Compensator.records(s), null));
-          }
-          SagaResult r = new SagaResult(state.sagaId, name, traceId, SagaResult.Status.COMPLETED,
-              null, List.of(), steps);
+          SagaResult r = complete(state, name, traceId);
           audit(r, state.principal, "saga.recover", started);
           return r;
         }
@@ -127,6 +138,16 @@ public final class SagaEngine implements AutoCloseable {
       log.warn("saga {} was taken over by another worker during recovery: {}", state.sagaId, e.getMessage());
       return null;
     }
+  }
+
+  /** Journals the end of a saga whose every step was done, and builds its result. */
+  SagaResult complete(SagaState state, String name, String traceId) {
+    writeQuietly(state, JournalEntry.ended(state.sagaId, clock.instant(), SagaResult.Status.COMPLETED));
+    List<StepOutcome> steps = new ArrayList<>();
+    for (SagaState.Step s : state.steps) {
+      steps.add(new StepOutcome(s.name, StepOutcome.Status.COMPLETED, Compensator.records(s), null));
+    }
+    return new SagaResult(state.sagaId, name, traceId, SagaResult.Status.COMPLETED, null, List.of(), steps);
   }
 
   /** Compensates, journals the end and builds the result. */
@@ -209,10 +230,8 @@ public final class SagaEngine implements AutoCloseable {
   }
 
   private Duration backoff(int n) {
-    long initial = policy.initialBackoff().toMillis();
-    long cap = policy.maxBackoff().toMillis();
-    long ceiling = n >= 31 ? cap : Math.min(cap, initial << (n - 1));
-    return Duration.ofMillis(Math.max(1, (long) (random.getAsDouble() * ceiling)));
+    Duration d = Backoff.fullJitter(policy.initialBackoff(), policy.maxBackoff(), n, random.getAsDouble());
+    return d.isZero() ? Duration.ofMillis(1) : d; // a wait, however short, never a spin
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

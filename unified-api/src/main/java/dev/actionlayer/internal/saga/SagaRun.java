@@ -15,7 +15,6 @@ import dev.actionlayer.saga.Saga;
 import dev.actionlayer.saga.SagaResult;
 import dev.actionlayer.saga.SagaScope;
 import dev.actionlayer.saga.SagaStep;
-import dev.actionlayer.saga.StepOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,12 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** One saga being declared, then run once: the steps in order, compensation on failure. */
 final class SagaRun implements Saga {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-
   private record StepDef(String name, SagaStep action, String compensation) {}
 
   private final SagaEngine engine;
@@ -41,14 +37,6 @@ final class SagaRun implements Saga {
     this.engine = engine;
     this.name = name;
     this.principal = principal;
-  }
-
-  static String requireName(String value, String what) {
-    Objects.requireNonNull(value, what + " == null");
-    if (!NAME.matcher(value).matches()) {
-      throw new IllegalArgumentException(what + " must be 1..64 letters, digits, '_', '.' or '-': " + value);
-    }
-    return value;
   }
 
   @Override
@@ -67,7 +55,7 @@ final class SagaRun implements Saga {
   }
 
   private Saga add(String stepName, SagaStep action, String compensation) {
-    requireName(stepName, "step name");
+    SagaEngine.requireName(stepName, "step name");
     Objects.requireNonNull(action, "action == null");
     if (ran) throw new IllegalStateException("saga already ran");
     for (StepDef s : steps) {
@@ -112,17 +100,8 @@ final class SagaRun implements Saga {
           failedStep = i;
         }
       }
-      SagaResult result;
-      if (failure == null) {
-        engine.writeQuietly(state, JournalEntry.ended(sagaId, engine.clock.instant(), SagaResult.Status.COMPLETED));
-        List<StepOutcome> outcomes = new ArrayList<>();
-        for (SagaState.Step s : state.steps) {
-          outcomes.add(new StepOutcome(s.name, StepOutcome.Status.COMPLETED, Compensator.records(s), null));
-        }
-        result = new SagaResult(sagaId, name, traceId, SagaResult.Status.COMPLETED, null, List.of(), outcomes);
-      } else {
-        result = engine.finish(state, name, traceId, failure, failedStep, names);
-      }
+      SagaResult result = failure == null ? engine.complete(state, name, traceId)
+          : engine.finish(state, name, traceId, failure, failedStep, names);
       engine.audit(result, principal, "saga.run", started);
       return result;
     });

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +33,6 @@ public final class Catalog implements ToolCatalog {
   private static final Logger log = LoggerFactory.getLogger(Catalog.class);
   /** Keys a model supplies; prefixed on the wire so that they never meet a saga's keys. */
   private static final String KEY_PATTERN = "[A-Za-z0-9-]{8,64}";
-  private static final Pattern KEY = Pattern.compile(KEY_PATTERN);
 
   /** A connection offering a resource: its name, vendor and how safe a repeated create is. */
   private record Offer(String connection, String vendor, CreateSafety safety) {}
@@ -145,9 +143,5 @@ public final class Catalog implements ToolCatalog {
         return Json.write(out);
       }
     }
-  }
-
-  static boolean isKey(String value) {
-    return KEY.matcher(value).matches();
   }
 }
