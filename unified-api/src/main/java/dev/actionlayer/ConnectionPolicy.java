@@ -15,6 +15,7 @@ public final class ConnectionPolicy {
   private final Duration initialBackoff;
   private final Duration maxBackoff;
   private final Duration maxWait;
+  private final Duration maxCooldown;
   private final int maxConcurrentCalls;
   private final int rateLimitPermits;
   private final Duration rateLimitPeriod;
@@ -34,6 +35,7 @@ public final class ConnectionPolicy {
     initialBackoff = b.initialBackoff;
     maxBackoff = b.maxBackoff;
     maxWait = b.maxWait;
+    maxCooldown = b.maxCooldown;
     maxConcurrentCalls = b.maxConcurrentCalls;
     rateLimitPermits = b.rateLimitPermits;
     rateLimitPeriod = b.rateLimitPeriod;
@@ -91,6 +93,17 @@ public final class ConnectionPolicy {
    */
   public Duration maxWait() {
     return maxWait;
+  }
+
+  /**
+   * The ceiling on a connection-wide pause that one vendor answer can cause ({@code Retry-After},
+   * a rate-limit reset time): a longer ask pauses the connection this long, then one request
+   * probes the vendor (as a half-open breaker does) while the others are answered
+   * {@code RATE_LIMITED} without a request until the probe's answer arrives; the error's {@code retryAfter} says this ceiling, not the vendor's figure. A single header can
+   * therefore never switch a connection off for longer. Default 5 min.
+   */
+  public Duration maxCooldown() {
+    return maxCooldown;
   }
 
   /** Concurrent logical calls per connection (bulkhead). Default 16. */
@@ -152,7 +165,7 @@ public final class ConnectionPolicy {
   public String toString() {
     return "ConnectionPolicy{maxAttempts=" + maxAttempts + ", deadline=" + deadline
         + ", attemptTimeout=" + attemptTimeout + ", backoff=" + initialBackoff + ".." + maxBackoff
-        + ", maxWait=" + maxWait + ", maxConcurrentCalls=" + maxConcurrentCalls
+        + ", maxWait=" + maxWait + ", maxCooldown=" + maxCooldown + ", maxConcurrentCalls=" + maxConcurrentCalls
         + ", rateLimit=" + rateLimitPermits + "/" + rateLimitPeriod
         + ", breaker=" + breakerFailureThreshold + "/" + breakerWindow + " open " + breakerOpenFor
         + ", retryBudget=" + retryBudgetRatio + "+" + retryBudgetMinimum
@@ -167,6 +180,7 @@ public final class ConnectionPolicy {
     private Duration initialBackoff = Duration.ofMillis(250);
     private Duration maxBackoff = Duration.ofSeconds(10);
     private Duration maxWait = Duration.ofSeconds(30);
+    private Duration maxCooldown = Duration.ofMinutes(5);
     private int maxConcurrentCalls = 16;
     private int rateLimitPermits = 20;
     private Duration rateLimitPeriod = Duration.ofSeconds(1);
@@ -188,6 +202,7 @@ public final class ConnectionPolicy {
       initialBackoff = p.initialBackoff;
       maxBackoff = p.maxBackoff;
       maxWait = p.maxWait;
+      maxCooldown = p.maxCooldown;
       maxConcurrentCalls = p.maxConcurrentCalls;
       rateLimitPermits = p.rateLimitPermits;
       rateLimitPeriod = p.rateLimitPeriod;
@@ -229,6 +244,12 @@ public final class ConnectionPolicy {
 
     public Builder maxWait(Duration maxWait) {
       this.maxWait = positive(maxWait, "maxWait");
+      return this;
+    }
+
+    /** Sets the ceiling on a connection-wide pause; see {@link ConnectionPolicy#maxCooldown()}. */
+    public Builder maxCooldown(Duration maxCooldown) {
+      this.maxCooldown = positive(maxCooldown, "maxCooldown");
       return this;
     }
 

@@ -169,6 +169,38 @@ class JiraErrorMappingTest {
   }
 
   @Test
+  void aFarFutureResetPausesTheConnectionOnlyUpToTheCeilingThenProbes() {
+    server.enqueue(response(429, null, "").addHeader("X-RateLimit-Reset", "2031-01-01T00:00Z").build());
+    Tasks tasks = once();
+
+    ActionError e = LayerHarness.failure(() -> tasks.get("PROJ-1")).error();
+    ActionError paused = LayerHarness.failure(() -> tasks.get("PROJ-1")).error();
+
+    Duration ceiling = dev.actionlayer.ConnectionPolicy.defaults().maxCooldown();
+    assertThat(e.retryAfter()).contains(ceiling);
+    assertThat(e.message()).contains("ceiling on a pause");
+    assertThat(paused.message()).contains("nothing was sent");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    harness.time().advance(ceiling);
+    server.enqueue(json(200, "{\"id\":\"10000\",\"key\":\"PROJ-1\",\"fields\":{\"summary\":\"s\"}}"));
+    assertThat(tasks.get("PROJ-1").id()).isEqualTo("10000");
+  }
+
+  @Test
+  void aResetInThePastPausesNothing() {
+    server.enqueue(response(429, null, "").addHeader("X-RateLimit-Reset", "2020-01-01T00:00Z").build());
+    server.enqueue(json(200, "{\"id\":\"10000\",\"key\":\"PROJ-1\",\"fields\":{\"summary\":\"s\"}}"));
+    Tasks tasks = once();
+
+    ActionError e = LayerHarness.failure(() -> tasks.get("PROJ-1")).error();
+
+    assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(e.retryAfter()).isEmpty();
+    assertThat(tasks.get("PROJ-1").id()).isEqualTo("10000");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void quotaReasonIsQuotaExhaustedKeepingTheWaitAndIsNotRetried() {
     server.enqueue(Samples.load("/jira/rate-limit-429-json.http").newBuilder()
         .removeHeader("Retry-After").removeHeader("RateLimit-Reason").removeHeader("X-RateLimit-Reset")
@@ -180,7 +212,9 @@ class JiraErrorMappingTest {
 
     assertThat(e.code()).isEqualTo(ErrorCode.QUOTA_EXHAUSTED);
     assertThat(e.retryable()).isFalse();
-    assertThat(e.retryAfter()).contains(Duration.ofMinutes(59));
+    // The reset is 59 min away, past the connection's ceiling on a pause: it probes after that.
+    assertThat(e.retryAfter()).contains(dev.actionlayer.ConnectionPolicy.defaults().maxCooldown());
+    assertThat(e.message()).contains("asked to wait 3540 s");
     assertThat(e.vendorCode()).isEqualTo("jira-quota-tenant-based");
     assertThat(e.message()).contains("quota", "The request has been rate-limited.");
     assertThat(server.getRequestCount()).isEqualTo(1);

@@ -29,6 +29,14 @@ final class Failures {
     }
     ActionError.Builder b = error.toBuilder();
     if (error.httpStatus() == 0) b.httpStatus(response.status());
+    Duration ceiling = c.policy.maxCooldown();
+    if (error.retryAfter().filter(d -> d.compareTo(ceiling) > 0).isPresent()) {
+      // One header (a typo, a proxy, a hostile middlebox) must not switch the connection off for
+      // days: the layer waits at most the ceiling, then probes, and says so.
+      b.retryAfter(ceiling).message(error.message() + "; the vendor asked to wait "
+          + seconds(error.retryAfter().get()) + ", more than the connection's " + seconds(ceiling)
+          + " ceiling on a pause: it pauses " + seconds(ceiling) + ", then lets one request probe");
+    }
     return b.build();
   }
 

@@ -329,8 +329,8 @@ public final class Pipeline {
         ? retryAfter : stages.backoff(c, n);
     if (delay.compareTo(c.policy.maxWait()) > 0) {
       return new ActionException(error.toBuilder().retryAfter(delay)
-          .message(error.message() + "; the vendor asks to wait " + Failures.seconds(delay)
-              + ", longer than the " + Failures.seconds(c.policy.maxWait()) + " cap on any wait")
+          .message(error.message() + "; not waited: " + Failures.seconds(delay)
+              + " is longer than the " + Failures.seconds(c.policy.maxWait()) + " cap on any wait")
           .build());
     }
     if (delay.compareTo(stages.remaining(st)) >= 0) {

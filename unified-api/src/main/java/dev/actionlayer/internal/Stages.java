@@ -124,7 +124,7 @@ final class Stages {
     }
   }
 
-  /** Cooldown, breaker and rate limiter, then one request within the attempt timeout. */
+  /** Cooldown (and its probe), then {@link #sendGuarded}. */
   Exchange sendProtected(ConnectionRuntime c, Request request, CallState st) {
     Duration pause = c.cooldown.remaining(clock.instant());
     if (!pause.isZero()) {
@@ -138,6 +138,26 @@ final class Stages {
       sleep(pause);
       st.waitedMs += pause.toMillis();
     }
+    Cooldown.Admission admission = c.cooldown.admit();
+    if (admission == Cooldown.Admission.WAIT_FOR_PROBE) {
+      // A zero retryAfter is paced by the caller's backoff: by then the probe has its answer.
+      throw Failures.fail(ActionError.builder(c.cooldown.reason()).retryAfter(Duration.ZERO)
+          .message("connection '" + c.name + "' is resuming after a long pause: one request is"
+              + " probing the vendor first; nothing was sent"));
+    }
+    boolean probe = admission == Cooldown.Admission.PROBE;
+    try {
+      Exchange x = sendGuarded(c, request, st);
+      if (probe) c.cooldown.probeDone(x.response != null);
+      probe = false;
+      return x;
+    } finally {
+      if (probe) c.cooldown.probeDone(false); // nothing was learned: the next caller probes
+    }
+  }
+
+  /** Deadline, breaker and rate limiter, then one request within the attempt timeout. */
+  private Exchange sendGuarded(ConnectionRuntime c, Request request, CallState st) {
     Duration left = remaining(st);
     if (left.isZero()) {
       throw Failures.fail(ActionError.builder(ErrorCode.TIMEOUT)
@@ -204,14 +224,18 @@ final class Stages {
     if (error.code() == ErrorCode.QUOTA_EXHAUSTED && error.retryAfter().isEmpty()) {
       // A spent quota with no reset time (Salesforce's daily limit): still stop sending for a
       // while, so that callers hear QUOTA_EXHAUSTED without spending requests on it.
-      c.cooldown.pauseUntil(response.receivedAt().plus(QUOTA_PAUSE), ErrorCode.QUOTA_EXHAUSTED);
+      c.cooldown.pauseUntil(response.receivedAt().plus(Stages.min(QUOTA_PAUSE, c.policy.maxCooldown())),
+          ErrorCode.QUOTA_EXHAUSTED, false);
       return;
     }
     if (error.retryAfter().isEmpty()) return;
     if (error.code() == ErrorCode.RATE_LIMITED || error.code() == ErrorCode.UNAVAILABLE
         || error.code() == ErrorCode.QUOTA_EXHAUSTED) {
-      c.cooldown.pauseUntil(response.receivedAt().plus(error.retryAfter().get()),
-          error.code() == ErrorCode.QUOTA_EXHAUSTED ? ErrorCode.QUOTA_EXHAUSTED : ErrorCode.RATE_LIMITED);
+      // Failures.mapError has capped the wait at the ceiling; a capped pause ends with a probe.
+      Duration wait = Stages.min(error.retryAfter().get(), c.policy.maxCooldown());
+      c.cooldown.pauseUntil(response.receivedAt().plus(wait),
+          error.code() == ErrorCode.QUOTA_EXHAUSTED ? ErrorCode.QUOTA_EXHAUSTED : ErrorCode.RATE_LIMITED,
+          wait.equals(c.policy.maxCooldown()));
     }
   }
 
