@@ -3,6 +3,7 @@ package dev.actionlayer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.actionlayer.audit.AuditEvent;
+import dev.actionlayer.spi.CreateSafety;
 import java.time.Duration;
 import java.util.List;
 import java.time.ZoneOffset;
@@ -231,5 +232,89 @@ class RetryTest extends PipelineTestSupport {
     ActionException e = thrown(() -> tasks().get("T-1"));
     assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
     assertThat(e.error().message()).isEqualTo("HTTP 500 with a JSON body");
+  }
+
+  private static mockwebserver3.MockResponse hugeTask(int bytes) {
+    return json(200, "{\"id\":\"T-1\",\"title\":\"" + "x".repeat(bytes) + "\"}");
+  }
+
+  @Test
+  void aSuccessfulAnswerOverTheCapIsItsOwnFinalErrorAndIsNotRetried() {
+    layer(p -> p.maxAttempts(3).maxResponseBytes(64 * 1024));
+    for (int i = 0; i < 3; i++) server.enqueue(hugeTask(200 * 1024));
+
+    ActionException e = thrown(() -> tasks().get("T-1"));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
+    assertThat(e.error().retryable()).isFalse();
+    assertThat(e.error().message()).contains("larger than the connection's 64 KiB cap", "maxResponseBytes")
+        .doesNotContain("could not be read");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void theDefaultCapOfEightMibIsNamedWhenAnAnswerExceedsIt() {
+    layer(p -> p.maxAttempts(3));
+    server.enqueue(hugeTask(9 * 1024 * 1024));
+
+    ActionException e = thrown(() -> tasks().get("T-1"));
+
+    assertThat(e.error().message()).contains("8 MiB cap");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aCreateAnsweredOverTheCapIsOutcomeUnknownAndNeverRepeated() {
+    layer(CreateSafety.UNSAFE, p -> p.maxAttempts(3).maxResponseBytes(64 * 1024));
+    server.enqueue(hugeTask(200 * 1024));
+
+    ActionException e = thrown(() -> tasks().create(new NewTask("P", "Fix it", null)));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
+    assertThat(e.error().message()).contains("64 KiB cap");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aKeyedCreateAnsweredOverTheCapIsNotReplayedUnderItsKey() {
+    layer(CreateSafety.KEYED, p -> p.maxAttempts(3).maxResponseBytes(64 * 1024));
+    for (int i = 0; i < 3; i++) server.enqueue(hugeTask(200 * 1024));
+
+    ActionException e = thrown(() -> tasks().create(new NewTask("P", "Fix it", null)));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anEndlessSuccessfulAnswerIsReadOnlyUpToTheCap() throws Exception {
+    try (java.net.ServerSocket endless = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Thread vendor = new Thread(() -> {
+        try (java.net.Socket s = endless.accept()) {
+          java.io.InputStream in = s.getInputStream();
+          while (in.available() == 0) Thread.sleep(1);
+          in.skip(in.available());
+          java.io.OutputStream out = s.getOutputStream();
+          out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+              + "Transfer-Encoding: chunked\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+          byte[] chunk = ("2000\r\n" + "x".repeat(0x2000) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+          while (true) out.write(chunk); // until the client hangs up
+        } catch (Exception hungUp) {
+          // the client stopped reading at its cap
+        }
+      });
+      vendor.setDaemon(true);
+      vendor.start();
+      layer = ActionLayer.builder()
+          .connection("svc", new TestConnector(java.net.URI.create("http://127.0.0.1:" + endless.getLocalPort() + "/"),
+              Credentials.bearer(SECRET), CreateSafety.UNSAFE), p -> p.noRateLimit().maxResponseBytes(256 * 1024))
+          .clock(time).sleeper(time).build();
+
+      ActionException e = thrown(() -> tasks().get("T-1"));
+
+      assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
+      assertThat(e.error().message()).contains("256 KiB cap");
+      assertThat(e.error().attempts()).isEqualTo(1);
+    }
   }
 }

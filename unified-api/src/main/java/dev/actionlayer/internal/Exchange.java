@@ -20,6 +20,14 @@ final class Exchange {
     this.durationNanos = durationNanos;
   }
 
+  /**
+   * Whether a successful answer's body was larger than the cap (the transport stopped reading at
+   * the cap; a body cut by a broken connection carries a {@link #failure} instead).
+   */
+  boolean overCap() {
+    return response != null && failure == null && response.isSuccessful() && response.isTruncated();
+  }
+
   /** Whether this outcome says something about the vendor's health (5xx, timeout, reset). */
   boolean isVendorFailure() {
     return response == null || response.status() >= 500 || failure != null;

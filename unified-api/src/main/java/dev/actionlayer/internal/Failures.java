@@ -40,6 +40,25 @@ final class Failures {
     return b.build();
   }
 
+  /**
+   * A successful answer larger than the connection's cap: a precise, final error — repeating the
+   * call would not shrink the answer.
+   */
+  static ActionError tooLarge(ConnectionRuntime c, VendorResponse response) {
+    String cap = bytes(c.policy.maxResponseBytes());
+    return ActionError.builder(ErrorCode.UPSTREAM_ERROR).retryable(false).httpStatus(response.status())
+        .message("the vendor answered HTTP " + response.status() + " with a body larger than the"
+            + " connection's " + cap + " cap on a response (maxResponseBytes); only the first " + cap
+            + " were read, and repeating the call would not make the answer smaller")
+        .build();
+  }
+
+  private static String bytes(long n) {
+    if (n % (1024 * 1024) == 0) return n / (1024 * 1024) + " MiB";
+    if (n % 1024 == 0) return n / 1024 + " KiB";
+    return n + " bytes";
+  }
+
   static ActionError transportError(Exchange x) {
     IOException e = x.failure;
     String what = x.sent ? "after the request was sent" : "before the request was sent";

@@ -226,7 +226,11 @@ public final class Pipeline {
     VendorResponse response = x.response;
     ActionError error;
     boolean applied;
-    if (response != null && response.isSuccessful() && x.failure == null) {
+    boolean overCap = x.overCap() && plan.kind != Plan.Kind.DELETE; // a delete reads no body
+    if (overCap) {
+      error = Failures.tooLarge(c, response);
+      applied = plan.kind == Plan.Kind.CREATE;
+    } else if (response != null && response.isSuccessful() && x.failure == null) {
       try {
         R result = plan.reader.read(response);
         if (result == null && plan.kind != Plan.Kind.DELETE) {
@@ -298,7 +302,8 @@ public final class Pipeline {
         if (found != null) return found;
         throw new ActionException(Failures.outcomeUnknown(error, "a lookup by idempotency key did not find the record"));
       }
-      if (applied) error = error.toBuilder().retryable(true).build(); // KEYED: a repeat replays
+      // KEYED: a repeat replays — but would replay an answer over the cap just as large.
+      if (applied && !overCap) error = error.toBuilder().retryable(true).build();
     }
     throw retryOrFail(c, st, n, error);
   }

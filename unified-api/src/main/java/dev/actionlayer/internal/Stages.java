@@ -64,6 +64,11 @@ final class Stages {
         st.lookupsCutShort = true;
         return null; // breaker open or paused: nothing can tell now
       }
+      if (x.overCap()) {
+        st.lookupError = Failures.tooLarge(c, x.response);
+        record(st, i, "reconcile", delay, x, st.lookupError.code());
+        return null; // the next lookup's answer would be as large
+      }
       if (x.response != null && x.response.isSuccessful() && x.failure == null) {
         try {
           R found = plan.findReader.read(x.response);
@@ -105,6 +110,11 @@ final class Stages {
         ActionError error = x.response == null ? Failures.transportError(x)
             : ActionError.builder(ErrorCode.UPSTREAM_ERROR).httpStatus(x.response.status())
                 .message("the vendor's response was cut off").build();
+        record(st, n, "aux", Duration.ZERO, x, error.code());
+        throw new ActionException(error);
+      }
+      if (x.overCap()) {
+        ActionError error = Failures.tooLarge(c, x.response);
         record(st, n, "aux", Duration.ZERO, x, error.code());
         throw new ActionException(error);
       }
