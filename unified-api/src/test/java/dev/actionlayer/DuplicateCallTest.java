@@ -81,4 +81,40 @@ class DuplicateCallTest extends PipelineTestSupport {
 
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
+
+  @Test
+  void aToolCallServedFromTheDuplicateWindowSaysSoAndTheFirstDoesNot() {
+    layer();
+    server.enqueue(task("T-1"));
+    server.enqueue(task("T-2"));
+    String args = "{\"connection\":\"svc\",\"project\":\"P\",\"title\":\"Fix login bug\"}";
+
+    dev.actionlayer.tools.ToolResult first = layer.tools().execute("tasks_create", args);
+    dev.actionlayer.tools.ToolResult again = layer.tools().execute("tasks_create", args);
+
+    assertThat(dev.actionlayer.spi.Json.objectOrNull(first.json())).containsEntry("id", "T-1")
+        .doesNotContainKeys("deduplicated", "note");
+    assertThat(dev.actionlayer.spi.Json.objectOrNull(again.json())).containsEntry("id", "T-1")
+        .containsEntry("deduplicated", true)
+        .hasEntrySatisfying("note", n -> assertThat((String) n).contains("Nothing was created now", "tasks_create"));
+    assertThat(again.isError()).isFalse();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(events.get(0).deduplicated()).isFalse();
+    assertThat(events.get(1).deduplicated()).isTrue();
+  }
+
+  @Test
+  void theCreateToolsDescriptionExplainsTheDuplicateWindow() {
+    layer(p -> p.duplicateWindow(Duration.ofSeconds(45)));
+
+    assertThat(layer.tools().tool("tasks_create").orElseThrow().description())
+        .contains("repeated within 45 seconds is not sent again", "\"deduplicated\":true");
+  }
+
+  @Test
+  void withoutADuplicateWindowTheDescriptionPromisesNothing() {
+    layer(p -> p.duplicateWindow(Duration.ZERO));
+
+    assertThat(layer.tools().tool("tasks_create").orElseThrow().description()).doesNotContain("deduplicated");
+  }
 }

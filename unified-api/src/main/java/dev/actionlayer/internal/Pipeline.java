@@ -53,6 +53,19 @@ public final class Pipeline {
   <R> R execute(ConnectionRuntime c, String operation,
       Function<Function<VendorRequest, VendorResponse>, Plan<R>> planner, String principal,
       Map<String, String> context) {
+    return run(c, operation, planner, principal, context).value();
+  }
+
+  /**
+   * The result of one logical call, and whether it was served from the duplicate window (an
+   * identical earlier create's result, nothing sent).
+   */
+  record Outcome<R>(R value, boolean deduplicated) {}
+
+  /** Like {@link #execute}, telling also whether the result came from the duplicate window. */
+  <R> Outcome<R> run(ConnectionRuntime c, String operation,
+      Function<Function<VendorRequest, VendorResponse>, Plan<R>> planner, String principal,
+      Map<String, String> context) {
     CallState st = new CallState(TraceIds.current(), clock.instant(), c.policy.deadline());
     Plan<R> plan = null;
     try {
@@ -62,7 +75,7 @@ public final class Pipeline {
           ? deduplicated(c, plan, principal, st)
           : guarded(c, plan, st);
       audit(c, operation, plan, principal, context, st, result, null);
-      return result;
+      return new Outcome<>(result, st.deduplicated);
     } catch (ActionException e) {
       ActionError error = e.error();
       if (plan != null && plan.kind == Plan.Kind.CREATE && st.maybeApplied

@@ -34,7 +34,7 @@ public final class ResourceCalls<N, R> {
    * principal within the duplicate window is the same logical call.
    */
   public R create(N input, String principal, Map<String, String> context) {
-    return create(input, UUID.randomUUID().toString(), input, principal, context);
+    return create(input, UUID.randomUUID().toString(), input, principal, context).record();
   }
 
   /**
@@ -43,7 +43,29 @@ public final class ResourceCalls<N, R> {
    * create that happens to carry the same values.
    */
   public R create(N input, String idempotencyKey, String principal, Map<String, String> context) {
-    return create(input, idempotencyKey, idempotencyKey, principal, context);
+    return create(input, idempotencyKey, idempotencyKey, principal, context).record();
+  }
+
+  /**
+   * A created record, and whether it came from the duplicate window: an identical earlier create
+   * made it and nothing was sent for this one.
+   */
+  public record Created<R>(R record, boolean deduplicated) {}
+
+  /**
+   * Creates {@code input} like {@link #create(Object, String, Map)} (with {@code idempotencyKey}
+   * when not null), telling also whether the result came from the duplicate window.
+   */
+  public Created<R> createNoting(N input, String idempotencyKey, String principal,
+      Map<String, String> context) {
+    return idempotencyKey == null
+        ? create(input, UUID.randomUUID().toString(), input, principal, context)
+        : create(input, idempotencyKey, idempotencyKey, principal, context);
+  }
+
+  /** How long an identical create is answered from the first one's result; zero when never. */
+  public java.time.Duration duplicateWindow() {
+    return connection.policy.duplicateWindow();
   }
 
   /**
@@ -80,11 +102,11 @@ public final class ResourceCalls<N, R> {
     return resource.createSafety();
   }
 
-  private R create(N input, String idempotencyKey, Object dedupe, String principal,
+  private Created<R> create(N input, String idempotencyKey, Object dedupe, String principal,
       Map<String, String> context) {
     String operation = noun + ".create";
     if (input == null) throw dev.actionlayer.ActionException.invalidField("input", "is required");
-    return pipeline.execute(connection, operation, exchanger -> {
+    Pipeline.Outcome<R> outcome = pipeline.run(connection, operation, exchanger -> {
       CallContext ctx = new CallContext(idempotencyKey, operation, exchanger);
       CreateSafety safety = Objects.requireNonNull(resource.createSafety(), "createSafety() == null");
       boolean findable = safety == CreateSafety.FINDABLE;
@@ -95,6 +117,7 @@ public final class ResourceCalls<N, R> {
           Map.of("input", input.toString()), idOf, dedupe, null,
           response -> resource.recoverCreate(response, input, ctx));
     }, principal, context);
+    return new Created<>(outcome.value(), outcome.deduplicated());
   }
 
   public R get(String id, String principal, Map<String, String> context) {

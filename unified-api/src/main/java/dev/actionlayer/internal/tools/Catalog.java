@@ -35,7 +35,7 @@ public final class Catalog implements ToolCatalog {
   private static final String KEY_PATTERN = "[A-Za-z0-9-]{8,64}";
 
   /** A connection offering a resource: its name, vendor and how safe a repeated create is. */
-  private record Offer(String connection, String vendor, CreateSafety safety) {}
+  private record Offer(String connection, String vendor, CreateSafety safety, java.time.Duration duplicateWindow) {}
 
   private record Entry(Tool tool, Canonical<?, ?> kind, String verb) {}
 
@@ -51,7 +51,7 @@ public final class Catalog implements ToolCatalog {
       for (String c : connections) {
         try {
           ResourceCalls<?, ?> calls = lookup.calls(c, kind);
-          offers.add(new Offer(c, calls.vendor(), calls.createSafety()));
+          offers.add(new Offer(c, calls.vendor(), calls.createSafety(), calls.duplicateWindow()));
         } catch (ActionException unsupported) {
           // this connection's vendor lacks the resource: not offered
         }
@@ -60,7 +60,8 @@ public final class Catalog implements ToolCatalog {
       for (String verb : List.of("create", "get", "delete")) {
         Tool tool = ToolTexts.tool(kind.noun(), verb, offers.stream().map(Offer::connection).toList(),
             offers.stream().map(o -> o.connection() + " (" + o.vendor() + ")").toList(),
-            hints(verb, offers), KEY_PATTERN);
+            hints(verb, offers), KEY_PATTERN,
+            offers.stream().map(Offer::duplicateWindow).filter(w -> !w.isZero()).distinct().sorted().toList());
         entries.put(tool.name(), new Entry(tool, kind, verb));
       }
     }
@@ -128,9 +129,9 @@ public final class Catalog implements ToolCatalog {
       case "create" -> {
         N in = input.apply(args);
         String key = args.get("idempotencyKey");
-        R record = key == null ? calls.create(in, principal, context)
-            : calls.create(in, "agent-" + key, principal, context);
-        return Json.write(ToolTexts.recordMap(record));
+        ResourceCalls.Created<R> created =
+            calls.createNoting(in, key == null ? null : "agent-" + key, principal, context);
+        return Json.write(ToolTexts.createdMap(created.record(), created.deduplicated(), kind.noun() + "_create"));
       }
       case "get" -> {
         return Json.write(ToolTexts.recordMap(calls.get(args.get("id"), principal, context)));

@@ -6,6 +6,7 @@ import dev.actionlayer.spi.Json;
 import dev.actionlayer.tools.Tool;
 import dev.actionlayer.tools.ToolHints;
 import dev.actionlayer.tools.ToolParameter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,12 @@ final class ToolTexts {
       "contacts", "a contact (a person in a CRM or billing system)",
       "folders", "a folder (in a file store)");
 
+  /**
+   * @param duplicateWindows the distinct non-zero duplicate windows of the connections offering
+   *     the tool, shortest first: a create repeated within one is answered from the first
+   */
   static Tool tool(String noun, String verb, List<String> connections, List<String> described,
-      ToolHints hints, String keyPattern) {
+      ToolHints hints, String keyPattern, List<Duration> duplicateWindows) {
     String what = WHAT.get(noun);
     List<ToolParameter> params = new ArrayList<>();
     params.add(new ToolParameter("connection", "Where to act: one of " + String.join(", ", described) + ".",
@@ -38,7 +43,7 @@ final class ToolTexts {
             + " result is {\"error\":{...}}: follow its hint. If retryable is true, wait"
             + " retryAfterSeconds and call again with the same arguments; if the code is"
             + " OUTCOME_UNKNOWN the record may exist, so do not create it again except with the same"
-            + " idempotencyKey.";
+            + " idempotencyKey." + duplicateNote(duplicateWindows);
       }
       case "get" -> {
         params.add(idParam(noun));
@@ -96,6 +101,30 @@ final class ToolTexts {
     schema.put("required", required);
     schema.put("additionalProperties", false);
     return Json.write(schema);
+  }
+
+  private static String duplicateNote(List<Duration> windows) {
+    if (windows.isEmpty()) return "";
+    String within = windows.size() == 1 ? windows.get(0).toSeconds() + " seconds"
+        : windows.get(0).toSeconds() + " to " + windows.get(windows.size() - 1).toSeconds()
+            + " seconds, depending on the connection";
+    return " An identical create (same arguments) repeated within " + within + " is not sent"
+        + " again: the result is the record the earlier call created, marked \"deduplicated\":true.";
+  }
+
+  /**
+   * A created record as the model reads it; one served from the duplicate window says so, so that
+   * "created now" and "already created by your earlier call" never look the same.
+   */
+  static Object createdMap(Object record, boolean deduplicated, String toolName) {
+    Object map = recordMap(record);
+    if (!deduplicated || !(map instanceof Map<?, ?> fields)) return map;
+    Map<String, Object> out = new LinkedHashMap<>();
+    fields.forEach((k, v) -> out.put(String.valueOf(k), v));
+    out.put("deduplicated", true);
+    out.put("note", "Nothing was created now: an earlier identical " + toolName + " call"
+        + " already created this record, and this is its result.");
+    return out;
   }
 
   static Object recordMap(Object record) {
