@@ -12,7 +12,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Rules on secrets and on agent-supplied values: data, never structure. */
@@ -24,30 +26,36 @@ abstract class SecurityRules extends ProtectionRules {
   @Test
   public void required_security_theCredentialNeverAppearsInErrorsOrAudit() {
     ActionLayer layer = layer(p -> p.maxAttempts(2));
-    // A hostile vendor echoes the credential in every place a connector might copy from.
-    String echo = "{\"error\":{\"message\":\"bad key " + secret + "\",\"code\":\"" + secret + "\"},"
-        + "\"message\":\"" + secret + "\",\"errorMessages\":[\"" + secret + "\"],"
-        + "\"errors\":{\"title\":\"" + secret + "\"},\"errorCode\":\"" + secret + "\"}";
-    fake.on(Requests.any()).always().respond(Fault.status(400).header("X-Echo", secret)
-        .body(echo, "application/json"));
-
     List<String> outputs = new ArrayList<>();
-    for (Runnable call : List.<Runnable>of(() -> create(layer), () -> get(layer, missingId()),
-        () -> delete(layer, missingId()))) {
-      try {
-        call.run();
-      } catch (ActionException e) {
-        outputs.add(e.getMessage());
-        outputs.add(e.error().toString());
-        outputs.add(e.error().vendorCode());
-        outputs.add(String.valueOf(e.error().fieldErrors()));
+    // A hostile vendor echoes the credential, in each encoding in turn, in every place a
+    // connector might copy from.
+    for (String planted : plantedForms()) {
+      fake.clearFaults();
+      String echo = "{\"error\":{\"message\":\"bad key " + planted + "\",\"code\":\"" + planted + "\"},"
+          + "\"message\":\"" + planted + "\",\"errorMessages\":[\"" + planted + "\"],"
+          + "\"errors\":{\"title\":\"" + planted + "\"},\"errorCode\":\"" + planted + "\"}";
+      fake.on(Requests.any()).always().respond(Fault.status(400).header("X-Echo", planted)
+          .body(echo, "application/json"));
+      for (Runnable call : List.<Runnable>of(() -> create(layer), () -> get(layer, missingId()),
+          () -> delete(layer, missingId()))) {
+        try {
+          call.run();
+        } catch (ActionException e) {
+          outputs.add(e.getMessage());
+          outputs.add(e.error().toString());
+          outputs.add(e.error().vendorCode());
+          outputs.add(String.valueOf(e.error().fieldErrors()));
+        }
       }
     }
     for (AuditEvent event : events) outputs.add(event.toJson());
     outputs.add(connector(baseUri(fake), secret).toString());
 
     assertThat(outputs).isNotEmpty();
-    for (String form : secretForms()) {
+    List<String> forbidden = new ArrayList<>(plantedForms());
+    forbidden.add(new StringBuilder(secret).reverse().toString());
+    forbidden.add(secret.substring(0, secret.length() / 2 + 4));
+    for (String form : forbidden) {
       for (String out : outputs) assertThat(out).as("output must not hold the credential").doesNotContain(form);
     }
   }
@@ -96,13 +104,21 @@ abstract class SecurityRules extends ProtectionRules {
     assertThat(e.vendorRequestId()).as("the error's request id").isNotEmpty();
   }
 
-  /** The credential as it could leak: raw, encoded, reversed. */
-  private List<String> secretForms() {
+  /**
+   * The credential as a vendor could echo it: raw, with its case changed, as standard and URL-safe
+   * base64 with and without padding, as hex in either case, URL-encoded.
+   */
+  private List<String> plantedForms() {
+    byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
     return List.of(secret,
-        Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)),
-        Base64.getUrlEncoder().withoutPadding().encodeToString(secret.getBytes(StandardCharsets.UTF_8)),
-        URLEncoder.encode(secret, StandardCharsets.UTF_8),
-        new StringBuilder(secret).reverse().toString(),
-        secret.substring(0, secret.length() / 2 + 4));
+        secret.toUpperCase(Locale.ROOT),
+        secret.toLowerCase(Locale.ROOT),
+        Base64.getEncoder().encodeToString(bytes),
+        Base64.getEncoder().withoutPadding().encodeToString(bytes),
+        Base64.getUrlEncoder().encodeToString(bytes),
+        Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
+        HexFormat.of().formatHex(bytes),
+        HexFormat.of().withUpperCase().formatHex(bytes),
+        URLEncoder.encode(secret, StandardCharsets.UTF_8));
   }
 }

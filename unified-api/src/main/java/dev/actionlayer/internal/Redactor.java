@@ -1,17 +1,24 @@
 package dev.actionlayer.internal;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 /**
  * Removes secrets from everything that leaves the pipeline (audit, errors, logs): the literal
- * values of the connection's credentials, secret-looking headers, JSON members and form fields,
- * bearer tokens and API keys. Thread-safe.
+ * values of the connection's credentials (and their base64, hex and URL encodings, and
+ * case-changed echoes), secret-looking headers, JSON members and form fields, bearer tokens and
+ * API keys. Thread-safe.
  */
 public final class Redactor {
   public static final String MASK = "[REDACTED]";
@@ -42,9 +49,9 @@ public final class Redactor {
   private static final String[] AUTH_WORDS = {"bearer", "basic", "token", "oauth"};
 
   private final Supplier<List<String>> secrets;
-  private volatile Sorted sorted;
+  private volatile Forms forms;
 
-  private record Sorted(List<String> input, List<String> output) {}
+  private record Forms(List<String> input, List<String> exact, List<String> folded) {}
 
   /**
    * @param secrets the literal values to remove wherever they appear, asked each time (access
@@ -71,10 +78,7 @@ public final class Redactor {
   /** The text with every secret removed; null stays null. */
   public String text(String text) {
     if (text == null || text.isEmpty()) return text;
-    String out = text;
-    for (String secret : sortedSecrets()) {
-      if (out.contains(secret)) out = out.replace(secret, MASK);
-    }
+    String out = maskSecrets(text);
     // The patterns are costly on every audited body; run each only where its keywords occur.
     String lower = out.toLowerCase(Locale.ROOT);
     if (containsAny(lower, SECRET_WORDS)) {
@@ -86,18 +90,84 @@ public final class Redactor {
     return out;
   }
 
-  /** The literal secrets, longest first (a token inside a longer one), sorted once per list. */
-  private List<String> sortedSecrets() {
-    List<String> current = secrets.get();
-    Sorted cached = sorted;
-    if (cached != null && cached.input == current) return cached.output;
-    List<String> out = new ArrayList<>();
-    for (String secret : current) {
-      if (secret != null && secret.length() >= 4) out.add(secret);
+  /**
+   * Masks every literal secret and every encoding of it a vendor or a connector might echo: the
+   * secret itself and its hex and URL-encoded forms in any letter case, and its standard and
+   * URL-safe base64 with and without padding (base64 is case-sensitive by nature). Where matches
+   * overlap, their union is masked.
+   */
+  private String maskSecrets(String text) {
+    Forms forms = forms();
+    if (forms.folded.isEmpty()) return text;
+    List<int[]> hits = null;
+    for (String form : forms.exact) hits = find(text, form, hits);
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.length() == text.length()) {
+      for (String form : forms.folded) hits = find(lower, form, hits);
+    } else {
+      // Lower-casing changed the length (a rare non-ASCII letter): offsets in the lower-cased
+      // copy no longer match the text, so compare region by region instead.
+      for (String form : forms.folded) hits = findIgnoringCase(text, form, hits);
     }
-    out.sort(Comparator.comparingInt(String::length).reversed());
-    sorted = new Sorted(current, List.copyOf(out));
-    return sorted.output;
+    return hits == null ? text : mask(text, hits);
+  }
+
+  private static List<int[]> find(String in, String form, List<int[]> hits) {
+    for (int i = in.indexOf(form); i >= 0; i = in.indexOf(form, i + 1)) {
+      if (hits == null) hits = new ArrayList<>();
+      hits.add(new int[] {i, i + form.length()});
+    }
+    return hits;
+  }
+
+  private static List<int[]> findIgnoringCase(String in, String form, List<int[]> hits) {
+    for (int i = 0; i + form.length() <= in.length(); i++) {
+      if (in.regionMatches(true, i, form, 0, form.length())) {
+        if (hits == null) hits = new ArrayList<>();
+        hits.add(new int[] {i, i + form.length()});
+      }
+    }
+    return hits;
+  }
+
+  private static String mask(String in, List<int[]> hits) {
+    hits.sort(Comparator.comparingInt(h -> h[0]));
+    StringBuilder out = new StringBuilder(in.length());
+    int pos = 0;
+    for (int i = 0; i < hits.size(); ) {
+      int start = hits.get(i)[0];
+      int end = hits.get(i)[1];
+      for (i++; i < hits.size() && hits.get(i)[0] <= end; i++) end = Math.max(end, hits.get(i)[1]);
+      out.append(in, pos, start).append(MASK);
+      pos = end;
+    }
+    return out.append(in, pos, in.length()).toString();
+  }
+
+  /**
+   * The forms of the current secrets, computed once per list of secrets (access tokens change):
+   * {@code exact} compared as is, {@code folded} in lower case against lower-cased text.
+   */
+  private Forms forms() {
+    List<String> current = secrets.get();
+    Forms cached = forms;
+    if (cached != null && cached.input == current) return cached;
+    Set<String> exact = new LinkedHashSet<>();
+    Set<String> folded = new LinkedHashSet<>();
+    for (String secret : current) {
+      if (secret == null || secret.length() < 4) continue;
+      byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+      folded.add(secret.toLowerCase(Locale.ROOT));
+      folded.add(HexFormat.of().formatHex(bytes));
+      folded.add(URLEncoder.encode(secret, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT));
+      folded.add(URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20").toLowerCase(Locale.ROOT));
+      exact.add(Base64.getEncoder().encodeToString(bytes));
+      exact.add(Base64.getEncoder().withoutPadding().encodeToString(bytes));
+      exact.add(Base64.getUrlEncoder().encodeToString(bytes));
+      exact.add(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+    forms = new Forms(current, List.copyOf(exact), List.copyOf(folded));
+    return forms;
   }
 
   private static boolean containsAny(String lower, String[] words) {

@@ -35,4 +35,38 @@ class RedactorTest {
     String in = "{\"summary\":\"Login page returns 500\",\"project\":{\"key\":\"PROJ\"}}";
     assertThat(redactor.text(in)).isSameAs(in);
   }
+
+  @Test
+  void masksEveryEncodingOfALiteralSecret() {
+    String secret = "Tok en/+?&=Zq9";
+    Redactor r = new Redactor(() -> List.of(secret));
+    byte[] bytes = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    List<String> forms = List.of(
+        secret,
+        secret.toUpperCase(java.util.Locale.ROOT),
+        secret.toLowerCase(java.util.Locale.ROOT),
+        java.util.Base64.getEncoder().encodeToString(bytes),
+        java.util.Base64.getEncoder().withoutPadding().encodeToString(bytes),
+        java.util.Base64.getUrlEncoder().encodeToString(bytes),
+        java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
+        java.util.HexFormat.of().formatHex(bytes),
+        java.util.HexFormat.of().withUpperCase().formatHex(bytes),
+        java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8),
+        java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"),
+        java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT));
+
+    for (String form : forms) {
+      assertThat(r.text("token check failed for " + form + " (twice: " + form + ")"))
+          .as("form %s", form)
+          .isEqualTo("token check failed for [REDACTED] (twice: [REDACTED])");
+    }
+  }
+
+  @Test
+  void overlappingEchoesAreMaskedAsOneAndTheRestIsKept() {
+    Redactor r = new Redactor(() -> List.of("abcdef12", "ef12XYZW"));
+
+    assertThat(r.text("<abcdef12XYZW> ok")).isEqualTo("<[REDACTED]> ok");
+    assertThat(r.text("ABCDEF12 then İ abcdef12")).isEqualTo("[REDACTED] then İ [REDACTED]");
+  }
 }
