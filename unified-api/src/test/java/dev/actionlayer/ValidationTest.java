@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.actionlayer.audit.AuditEvent;
 import dev.actionlayer.spi.VendorRequest;
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -87,6 +88,16 @@ class ValidationTest extends PipelineTestSupport {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> dev.actionlayer.spi.BaseUris.require(URI.create("ftp://127.0.0.1")))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aRefusedBaseUriIsNeverQuotedBack() {
+    for (String bad : List.of("https://acme.example/?token=SECRET-tok-123", "https://acme.example/#SECRET-tok-123",
+        "http://SECRET-tok-123.example/", "ftp://127.0.0.1/SECRET-tok-123", "https:/SECRET-tok-123")) {
+      assertThatThrownBy(() -> dev.actionlayer.spi.BaseUris.require(URI.create(bad)))
+          .as(bad).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("baseUri").hasMessageNotContaining("SECRET");
+    }
   }
 
   @Test

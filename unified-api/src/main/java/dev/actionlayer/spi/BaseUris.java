@@ -14,7 +14,8 @@ public final class BaseUris {
   private BaseUris() {}
 
   /**
-   * Returns {@code uri} when it is acceptable.
+   * Returns {@code uri} when it is acceptable. Messages never quote the URI: a pasted one may
+   * carry a token in its query, fragment or path.
    *
    * @throws IllegalArgumentException for another scheme, a missing host, user info, a query or a
    *     fragment, or plain http to a non-loopback host
@@ -22,15 +23,15 @@ public final class BaseUris {
   public static URI require(URI uri) {
     Objects.requireNonNull(uri, "baseUri == null");
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (uri.getHost() == null) throw new IllegalArgumentException("baseUri has no host: " + uri);
+    if (uri.getHost() == null) throw new IllegalArgumentException("baseUri has no host");
     if (uri.getRawUserInfo() != null) throw new IllegalArgumentException("baseUri must not hold user info");
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new IllegalArgumentException("baseUri must not have a query or fragment: " + uri);
+      throw new IllegalArgumentException("baseUri must not have a query or fragment");
     }
     if (scheme.equals("https")) return uri;
     if (scheme.equals("http") && isLoopback(uri.getHost())) return uri;
     throw new IllegalArgumentException(
-        "baseUri must be https (plain http is allowed only for loopback test servers): " + uri);
+        "baseUri must be https (plain http is allowed only for loopback test servers)");
   }
 
   private static boolean isLoopback(String host) {

@@ -7,8 +7,6 @@ import dev.actionlayer.spi.CreateSafety;
 import dev.actionlayer.spi.VendorRequest;
 import dev.actionlayer.spi.VendorResponse;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /** Deliberately broken variants of {@link ReferenceJira}, each with its kit run. */
 final class BrokenConnectors {
@@ -27,14 +25,17 @@ final class BrokenConnectors {
     }
   }
 
-  /** Puts the credential, base64-encoded, into every error message. */
+  /**
+   * Puts the credential, reversed, into every error message: a form no redactor can know (the
+   * pipeline masks its base64, hex and URL encodings), so only the kit's rule catches it.
+   */
   public static class LeaksCredential extends ReferenceVerification {
     @Override
     protected Connector connector(URI baseUri, String secret) {
       return new ReferenceJira(baseUri, EMAIL, secret) {
         @Override
         public ActionError mapError(VendorResponse response) {
-          String token = Base64.getEncoder().encodeToString(this.secret.getBytes(StandardCharsets.UTF_8));
+          String token = new StringBuilder(this.secret).reverse().toString();
           ActionError e = super.mapError(response);
           return e.toBuilder().message(e.message() + " (we sent " + token + ")").build();
         }
