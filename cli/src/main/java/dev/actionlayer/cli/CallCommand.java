@@ -86,6 +86,7 @@ final class CallCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (auditFile != null) UserFiles.requireAppendable(auditFile, "--audit-file");
     Matcher op = OPERATION.matcher(operation);
     if (!op.matches()) {
       throw new UsageException("unknown operation '" + operation + "'; use <tasks|contacts|folders>.<create|get|delete>");
