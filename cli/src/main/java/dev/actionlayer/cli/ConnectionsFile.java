@@ -219,6 +219,29 @@ final class ConnectionsFile {
     }
   }
 
+  /**
+   * One connector per vendor, by vendor name, on a placeholder base URI with placeholder
+   * credentials: to learn what each vendor offers. Built the way a file's connections are; a
+   * connector sends nothing until it is called, and these never are.
+   */
+  static Map<String, Connector> placeholders() {
+    Map<String, Map<String, Entry>> connections = new TreeMap<>();
+    for (String vendor : VENDORS) {
+      Map<String, Entry> settings = new TreeMap<>();
+      settings.put("vendor", new Entry(vendor + ".vendor", 0, vendor));
+      settings.put("baseUri", new Entry(vendor + ".baseUri", 0, "https://placeholder.invalid"));
+      for (String credential : List.of("user", "secret", "token")) {
+        settings.put(credential + ".env", new Entry(vendor + "." + credential + ".env", 0, "PLACEHOLDER"));
+      }
+      connections.put(vendor, settings);
+    }
+    ConnectionsFile all = new ConnectionsFile(Path.of("(placeholders)"), connections);
+    Environment env = new Environment(Map.of("PLACEHOLDER", "placeholder"));
+    Map<String, Connector> connectors = new TreeMap<>();
+    for (String vendor : all.names()) connectors.put(vendor, all.connector(vendor, env));
+    return connectors;
+  }
+
   /** The connections in the file, by name. */
   Set<String> names() {
     return connections.keySet();

@@ -213,6 +213,27 @@ class CallCommandTest {
   }
 
   @Test
+  void helpListsEachOperationWithItsArgumentsFromTheToolCatalog() {
+    Cli r = Cli.run("call", "--help");
+
+    assertThat(r.exitCode()).isZero();
+    String out = r.out();
+    assertThat(out).contains("Operations (offered by) and their --json arguments, * required:");
+    assertThat(out).containsPattern("\\n  tasks\\.create +\\(asana, jira, salesforce\\) +project, title\\*, description, idempotencyKey\\n")
+        .containsPattern("\\n  tasks\\.get +\\(asana, jira, salesforce\\) +id\\*\\n")
+        .containsPattern("\\n  contacts\\.create +\\(salesforce, stripe\\) +firstName, lastName\\*, email, idempotencyKey\\n")
+        .containsPattern("\\n  folders\\.create +\\(gdrive\\) +name\\*, parentId, idempotencyKey\\n")
+        .containsPattern("\\n  folders\\.delete +\\(gdrive\\) +id\\*\\n");
+    // Every tool the demo's layer offers is listed: the list is the catalog's, not a copy of it.
+    try (DemoVendors vendors = new DemoVendors();
+        dev.actionlayer.ActionLayer layer = vendors.layer(java.util.function.UnaryOperator.identity()).build()) {
+      for (dev.actionlayer.tools.Tool t : layer.tools().tools()) {
+        assertThat(out).contains("\n  " + t.name().replace('_', '.') + " ");
+      }
+    }
+  }
+
+  @Test
   void usageProblemsExitWithTwo() throws IOException {
     Path config = jiraConfig();
     String c = config.toString();
