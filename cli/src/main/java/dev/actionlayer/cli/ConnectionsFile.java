@@ -314,7 +314,9 @@ final class ConnectionsFile {
   private URI uri(String name, Map<String, Entry> s, URI fallback) {
     Entry e = s.get("baseUri");
     if (e != null) return URI.create(e.value()); // load() checked it
-    if (fallback == null) throw new UsageException(file + ": " + name + ".baseUri is required for " + s.get("vendor").value());
+    if (fallback == null) {
+      throw new UsageException(file + ": " + name + ".baseUri is required for " + s.get("vendor").value());
+    }
     return fallback;
   }
 
@@ -326,7 +328,9 @@ final class ConnectionsFile {
         case "bearer" -> Credentials.bearer(secret(name, s, env, "token"));
         default -> {
           Entry endpoint = s.get("tokenEndpoint");
-          if (endpoint == null) throw new UsageException(file + ": " + name + ".tokenEndpoint is required with auth=oauth");
+          if (endpoint == null) {
+            throw new UsageException(file + ": " + name + ".tokenEndpoint is required with auth=oauth");
+          }
           String clientSecret = s.containsKey("clientSecret.env") ? secret(name, s, env, "clientSecret") : null;
           yield Credentials.oauth(URI.create(endpoint.value()), secret(name, s, env, "clientId"), clientSecret,
               secret(name, s, env, "refreshToken"));
@@ -343,7 +347,8 @@ final class ConnectionsFile {
   private String secret(String name, Map<String, Entry> s, Environment env, String setting) {
     Entry variable = s.get(setting + ".env");
     if (variable == null) {
-      throw new UsageException(file + ": " + name + "." + setting + ".env is required (the environment variable holding it)");
+      throw new UsageException(file + ": " + name + "." + setting
+          + ".env is required (the environment variable holding it)");
     }
     // Not even the name: a token pasted here can look like one, and then it is not set.
     return env.get(variable.value()).orElseThrow(() -> refused(variable,

@@ -88,7 +88,8 @@ final class UserFiles {
     } catch (AccessDeniedException e) {
       throw new UsageException("cannot read " + file + ": permission denied");
     } catch (FileSystemException e) {
-      throw new UsageException("cannot read " + file + ": " + (e.getReason() == null ? "file system error" : e.getReason()));
+      String reason = e.getReason() == null ? "file system error" : e.getReason();
+      throw new UsageException("cannot read " + file + ": " + reason);
     } catch (IOException e) {
       throw new UsageException("cannot read " + file + ": " + e.getMessage());
     }

@@ -109,6 +109,15 @@ class ConnectionsFileTest {
   }
 
   @Test
+  void linesAreReadAsPropertiesAreAndNumberedAsInTheFile() throws IOException {
+    Cli r = call("# Jira, with every form a properties file allows", "", "jira.vendor=jira",
+        "jira.baseUri=https://acme.\\", "    atlassian.net", "! another comment",
+        "jira.user.env : JIRA_EMAIL", "  jira.secret.env JIRA_API_TOKEN", "jira.issue\\u0054ype=Bug\\u0007Qx7sEcReT");
+
+    assertRefused(r, "actionlayer.properties, line 9: jira.issueType:", "a Jira issue type name", "Qx7sEcReT");
+  }
+
+  @Test
   void aSettingGivenTwiceIsRefusedNamingBothLines() throws IOException {
     Cli r = call("jira.vendor=jira", "jira.baseUri=https://acme.atlassian.net", "jira.baseUri=https://acme2.atlassian.net");
 
