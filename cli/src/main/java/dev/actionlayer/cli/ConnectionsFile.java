@@ -95,8 +95,9 @@ final class ConnectionsFile {
       int dot = e.key().indexOf('.');
       String name = dot < 0 ? "" : e.key().substring(0, dot);
       String setting = dot < 0 ? e.key() : e.key().substring(dot + 1);
-      String where = "line " + e.line() + (isKnown(name, setting) ? ": " + e.key() : "");
-      String problem = check(name, setting, e.value(), isKnown(name, setting));
+      boolean known = isKnown(name, setting);
+      String where = "line " + e.line() + (known ? ": " + e.key() : "");
+      String problem = check(name, setting, e.value(), known);
       Entry before = problem == null ? connections.getOrDefault(name, Map.of()).get(setting) : null;
       if (before != null) problem = "already set on line " + before.line() + "; set each setting once";
       if (problem != null) problems.add(where + ": " + problem);
