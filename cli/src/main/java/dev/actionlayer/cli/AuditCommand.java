@@ -1,10 +1,6 @@
 package dev.actionlayer.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,25 +48,23 @@ final class AuditCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Map<String, List<AuditRecord>> traces = new LinkedHashMap<>();
-    int lineNumber = 0;
-    int skipped = 0;
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      for (String line; (line = reader.readLine()) != null; ) {
-        lineNumber++;
-        if (line.isBlank()) continue;
-        try {
-          AuditRecord r = AuditRecord.parse(line);
-          traces.computeIfAbsent(r.traceId(), k -> new ArrayList<>()).add(r);
-        } catch (AuditRecord.Malformed e) {
-          skipped++;
-          err.printf("%s:%d: skipped, not an audit event (%s)%n", file, lineNumber, e.getMessage());
-        }
-      }
+    // Reported once the whole file has been read: a file that turns out not to be text gets one line.
+    List<String> skipped = new ArrayList<>();
+    try {
+      UserFiles.readLines(file, "an audit log is JSON lines, as the demo and JsonLinesAuditSink write it",
+          (number, line) -> {
+            if (line.isBlank()) return;
+            try {
+              AuditRecord r = AuditRecord.parse(line);
+              traces.computeIfAbsent(r.traceId(), k -> new ArrayList<>()).add(r);
+            } catch (AuditRecord.Malformed e) {
+              skipped.add(String.format("%s:%d: skipped, not an audit event (%s)", file, number, e.getMessage()));
+            }
+          });
     } catch (NoSuchFileException e) {
       throw new UsageException("no such file: " + file);
-    } catch (IOException e) {
-      throw new UsageException("cannot read " + file + ": " + e.getMessage());
     }
+    skipped.forEach(err::println);
     List<String> ids = select(traces);
     if (ids.isEmpty()) {
       err.println(trace == null ? "no audit events in " + file : "no events for trace " + trace + " in " + file);
@@ -79,7 +73,7 @@ final class AuditCommand implements Callable<Integer> {
     for (String id : ids) print(out, id, traces.get(id));
     int events = ids.stream().mapToInt(id -> traces.get(id).size()).sum();
     out.printf("%d trace(s), %d event(s)%s%n", ids.size(), events,
-        skipped == 0 ? "" : "; " + skipped + " malformed line(s) skipped");
+        skipped.isEmpty() ? "" : "; " + skipped.size() + " malformed line(s) skipped");
     return 0;
   }
 

@@ -6,10 +6,13 @@ import dev.actionlayer.audit.JsonLinesAuditSink;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.spi.Json;
 import dev.actionlayer.tools.Tool;
+import dev.actionlayer.tools.ToolParameter;
 import dev.actionlayer.tools.ToolResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -17,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -54,18 +58,19 @@ import picocli.CommandLine.Spec;
         "Example:",
         "  actionlayer call jira tasks.create --json '{\"project\":\"PROJ\",\"title\":\"Fix\"}'"})
 final class CallCommand implements Callable<Integer> {
+  private static final String OPERATIONS = "operations";
   private static final Pattern OPERATION = Pattern.compile("(tasks|contacts|folders)[._](create|get|delete)");
 
   private final Environment environment;
 
-  @Spec
   private CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "CONNECTION", description = "A connection named in the configuration file.")
   private String connection;
 
   @Parameters(index = "1", paramLabel = "OPERATION",
-      description = "tasks.create, tasks.get, tasks.delete, contacts.…, folders.… (or tasks_create, …).")
+      description = "tasks.create, tasks.get, tasks.delete, contacts.…, folders.… (or tasks_create, …);"
+          + " listed below with their arguments.")
   private String operation;
 
   @Option(names = "--json", paramLabel = "JSON", defaultValue = "{}",
@@ -84,8 +89,53 @@ final class CallCommand implements Callable<Integer> {
     this.environment = Objects.requireNonNull(environment, "environment == null");
   }
 
+  /**
+   * Picocli's model of this command, given when the command line is built: the operations section
+   * of the help is added here because its text comes from a tool catalog, at run time.
+   */
+  @Spec
+  void spec(CommandSpec spec) {
+    this.spec = spec;
+    UsageMessageSpec usage = spec.usageMessage();
+    usage.sectionMap().put(OPERATIONS, help -> operations());
+    List<String> keys = new ArrayList<>(usage.sectionKeys());
+    keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), OPERATIONS);
+    usage.sectionKeys(keys);
+  }
+
+  /**
+   * Each operation with the vendors offering it and its {@code --json} arguments, from the tool
+   * catalog of a layer with one connection per vendor; the {@code connection} argument is left
+   * out, being the CONNECTION parameter.
+   */
+  private static String operations() {
+    ActionLayer.Builder builder = ActionLayer.builder();
+    ConnectionsFile.placeholders().forEach(builder::connection);
+    List<String[]> rows = new ArrayList<>();
+    try (ActionLayer layer = builder.build()) {
+      for (Tool t : layer.tools().tools()) {
+        List<String> vendors = new ArrayList<>();
+        List<String> arguments = new ArrayList<>();
+        for (ToolParameter p : t.parameters()) {
+          if (p.name().equals("connection")) vendors.addAll(p.allowed());
+          else arguments.add(p.name() + (p.required() ? "*" : ""));
+        }
+        vendors.sort(null);
+        rows.add(new String[] {t.name().replace('_', '.'), "(" + String.join(", ", vendors) + ")",
+            String.join(", ", arguments)});
+      }
+    }
+    int op = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
+    int by = rows.stream().mapToInt(r -> r[1].length()).max().orElse(0);
+    StringBuilder text = new StringBuilder(String.format("%nOperations (offered by) and their --json arguments,"
+        + " * required:%n"));
+    for (String[] r : rows) text.append(String.format("  %-" + op + "s  %-" + by + "s  %s%n", r[0], r[1], r[2]));
+    return text.toString();
+  }
+
   @Override
   public Integer call() throws IOException {
+    if (auditFile != null) UserFiles.requireAppendable(auditFile, "--audit-file");
     Matcher op = OPERATION.matcher(operation);
     if (!op.matches()) {
       throw new UsageException("unknown operation '" + operation + "'; use <tasks|contacts|folders>.<create|get|delete>");

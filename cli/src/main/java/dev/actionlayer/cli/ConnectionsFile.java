@@ -7,11 +7,12 @@ import dev.actionlayer.jira.Jira;
 import dev.actionlayer.salesforce.Salesforce;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.stripe.Stripe;
+import dev.actionlayer.spi.BaseUris;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.net.URISyntaxException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +43,7 @@ import java.util.regex.Pattern;
  */
 final class ConnectionsFile {
   static final Set<String> VENDORS = Set.of("jira", "salesforce", "gdrive", "stripe", "asana");
+  private static final String VENDOR_FORM = "one of " + sorted(VENDORS, "");
 
   /** Settings that hold plain configuration. */
   private static final Set<String> PLAIN = Set.of("vendor", "baseUri", "auth", "tokenEndpoint", "issueType",
@@ -58,45 +61,57 @@ final class ConnectionsFile {
   private static final Pattern CONNECTION = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern VARIABLE = Pattern.compile("[A-Z_][A-Z0-9_]{0,127}");
 
-  private final Path file;
-  /** connection name -> setting -> value, as in the file. */
-  private final Map<String, Map<String, String>> connections;
+  /** Settings whose value is a URI that credentials are sent to. */
+  private static final Set<String> URIS = Set.of("baseUri", "tokenEndpoint");
+  private static final String URI_FORM = "must be an https:// URI with a host and no user info, query or fragment"
+      + " (http:// only to a loopback test server)";
+  private static final String LINE_FORM = "not a <connection>.<setting>=<value> line";
 
-  private ConnectionsFile(Path file, Map<String, Map<String, String>> connections) {
+  /** One setting as the file holds it; {@code line} is where it starts. */
+  private record Entry(String key, int line, String value) {}
+
+  private final Path file;
+  /** connection name -> setting -> entry, as in the file. */
+  private final Map<String, Map<String, Entry>> connections;
+
+  private ConnectionsFile(Path file, Map<String, Map<String, Entry>> connections) {
     this.file = file;
     this.connections = connections;
   }
 
   /**
-   * Reads and checks the whole file.
+   * Reads and checks the whole file. No message quotes a value (any of them may be a pasted
+   * credential), nor a key that is not {@code <connection>.<known setting>} (a credential alone on
+   * a line is read as a key): each problem names the line, the key when it is a known one, and
+   * what is allowed.
    *
    * @throws UsageException when it cannot be read, holds a credential in clear, or has an unknown
    *     or invalid setting
    */
   static ConnectionsFile load(Path file) {
-    Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      p.load(r);
-    } catch (NoSuchFileException e) {
-      throw new UsageException("no configuration file " + file + " (see --help for its format)");
-    } catch (IOException | IllegalArgumentException e) {
-      throw new UsageException("cannot read " + file + ": " + e.getMessage());
-    }
     List<String> problems = new ArrayList<>();
-    Map<String, Map<String, String>> connections = new TreeMap<>();
-    for (String key : new TreeSet<>(p.stringPropertyNames())) {
-      String value = p.getProperty(key).strip();
-      int dot = key.indexOf('.');
-      String name = dot < 0 ? "" : key.substring(0, dot);
-      String setting = dot < 0 ? key : key.substring(dot + 1);
-      String problem = check(name, setting, value);
-      if (problem != null) problems.add(key + ": " + problem);
-      else connections.computeIfAbsent(name, n -> new TreeMap<>()).put(setting, value);
+    Map<String, Map<String, Entry>> connections = new TreeMap<>();
+    for (Entry e : entries(file, problems)) {
+      int dot = e.key().indexOf('.');
+      String name = dot < 0 ? "" : e.key().substring(0, dot);
+      String setting = dot < 0 ? e.key() : e.key().substring(dot + 1);
+      boolean known = isKnown(name, setting);
+      String where = "line " + e.line() + (known ? ": " + e.key() : "");
+      String problem = check(name, setting, e.value(), known);
+      Entry before = problem == null ? connections.getOrDefault(name, Map.of()).get(setting) : null;
+      if (before != null) problem = "already set on line " + before.line() + "; set each setting once";
+      if (problem != null) problems.add(where + ": " + problem);
+      else connections.computeIfAbsent(name, n -> new TreeMap<>()).put(setting, e);
     }
     connections.forEach((name, settings) -> {
-      String vendor = settings.get("vendor");
-      if (vendor == null) problems.add(name + ".vendor: missing (one of " + new TreeSet<>(VENDORS) + ")");
-      else if (!VENDORS.contains(vendor)) problems.add(name + ".vendor: unknown vendor '" + vendor + "'");
+      if (!settings.containsKey("vendor")) {
+        int line = settings.values().stream().mapToInt(Entry::line).min().orElse(0);
+        problems.add("line " + line + ": " + name + ": no " + name + ".vendor (" + VENDOR_FORM + ")");
+      } else if (settings.get("vendor").value().equals("salesforce") && settings.containsKey("auth")
+          && settings.get("auth").value().equals("basic")) {
+        problems.add("line " + settings.get("auth").line() + ": " + name + ".auth: must be bearer or oauth for"
+            + " salesforce, which refuses HTTP Basic");
+      }
     });
     if (!problems.isEmpty()) {
       throw new UsageException(file + " refused, nothing was sent:\n  " + String.join("\n  ", problems));
@@ -104,20 +119,80 @@ final class ConnectionsFile {
     return new ConnectionsFile(file, connections);
   }
 
+  /**
+   * The file's settings, each with the line it starts on. Lines are split as {@link
+   * Properties#load(Reader)} splits them (comments, blank lines, a trailing backslash continuing a
+   * line), and each logical line is handed to it alone, so that escapes mean what they always do.
+   */
+  private static List<Entry> entries(Path file, List<String> problems) {
+    List<Entry> entries = new ArrayList<>();
+    StringBuilder logical = new StringBuilder();
+    int[] start = {0};
+    try {
+      UserFiles.readLines(file, "a configuration file is <connection>.<setting>=<value> lines (see --help)",
+          (number, line) -> {
+            if (logical.length() == 0) {
+              String lead = line.stripLeading();
+              if (lead.isEmpty() || lead.startsWith("#") || lead.startsWith("!")) return;
+              start[0] = number;
+            }
+            logical.append(line).append('\n');
+            if (!continues(line)) {
+              entry(logical.toString(), start[0], entries, problems);
+              logical.setLength(0);
+            }
+          });
+    } catch (NoSuchFileException e) {
+      throw new UsageException("no configuration file " + file + " (see --help for its format)");
+    }
+    if (logical.length() > 0) entry(logical.toString(), start[0], entries, problems);
+    return entries;
+  }
+
+  /** Whether {@code line} ends in an odd number of backslashes: the next line continues it. */
+  private static boolean continues(String line) {
+    int n = 0;
+    for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) n++;
+    return n % 2 == 1;
+  }
+
+  /** Adds the setting on {@code logicalLine} to {@code entries}, or why it cannot be read to {@code problems}. */
+  private static void entry(String logicalLine, int line, List<Entry> entries, List<String> problems) {
+    Properties p = new Properties();
+    try {
+      p.load(new StringReader(logicalLine));
+    } catch (IOException | IllegalArgumentException e) {
+      // Only a malformed \\uXXXX escape gets here: a StringReader does not fail.
+      problems.add("line " + line + ": malformed \\uXXXX escape");
+      return;
+    }
+    String key = p.stringPropertyNames().iterator().next();
+    entries.add(new Entry(key, line, p.getProperty(key).strip()));
+  }
+
+  /** Whether {@code name.setting} is a key this file may hold, and so may be quoted: it is no credential. */
+  private static boolean isKnown(String name, String setting) {
+    String base = setting.endsWith(".env") ? setting.substring(0, setting.length() - 4) : null;
+    return CONNECTION.matcher(name).matches()
+        && (PLAIN.contains(setting) || FROM_ENV.contains(setting) || base != null && FROM_ENV.contains(base));
+  }
+
   /** Why {@code name.setting=value} is refused, or null when it is fine. Never quotes the value. */
-  private static String check(String name, String setting, String value) {
+  private static String check(String name, String setting, String value, boolean known) {
     boolean fromEnv = setting.endsWith(".env");
     String base = fromEnv ? setting.substring(0, setting.length() - 4) : setting;
     if (!fromEnv && !PLAIN.contains(base) && (FROM_ENV.contains(base) || CREDENTIAL_NAME.matcher(base).matches())) {
-      return "holds a credential in clear; put it in an environment variable and name that here instead,"
-          + " e.g. " + (name.isEmpty() ? "" : name + ".") + (FROM_ENV.contains(base) ? base : "token")
-          + ".env=" + (name.isEmpty() ? "" : name.toUpperCase(Locale.ROOT).replace('-', '_') + "_")
-          + (FROM_ENV.contains(base) ? base : "token").toUpperCase(Locale.ROOT);
+      String variable = FROM_ENV.contains(base) ? base : "token";
+      return "holds a credential in clear; put it in an environment variable and name that here instead, e.g. "
+          + (known ? name + "." + variable + ".env=" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_"
+              + variable.toUpperCase(Locale.ROOT) : "<connection>." + variable + ".env=<VARIABLE>");
     }
     if (CREDENTIAL_VALUE.matcher(value).matches()) {
       return "its value looks like a credential; credentials come from environment variables (<setting>.env)";
     }
-    if (!CONNECTION.matcher(name).matches()) return "not <connection>.<setting> with a connection name of letters, digits, _ or -";
+    if (!CONNECTION.matcher(name).matches()) {
+      return LINE_FORM + ", with a connection name of letters, digits, _ or -";
+    }
     if (fromEnv) {
       if (!FROM_ENV.contains(base)) return "unknown credential setting; known: " + sorted(FROM_ENV, ".env");
       if (!VARIABLE.matcher(value).matches()) {
@@ -126,7 +201,46 @@ final class ConnectionsFile {
       return null;
     }
     if (!PLAIN.contains(base)) return "unknown setting; known: " + sorted(PLAIN, "") + " and " + sorted(FROM_ENV, ".env");
-    return null;
+    return switch (setting) {
+      case "vendor" -> VENDORS.contains(value) ? null : "must be " + VENDOR_FORM;
+      case "auth" -> Set.of("basic", "bearer", "oauth").contains(value) ? null : "must be basic, bearer or oauth";
+      case "dedupeLabels", "supportsAllDrives" -> value.equals("true") || value.equals("false")
+          ? null : "must be true or false";
+      default -> URIS.contains(setting) && !isBaseUri(value) ? URI_FORM : null;
+    };
+  }
+
+  /** Whether {@link BaseUris#require} accepts {@code value}; its message quotes the URI, so it is dropped. */
+  private static boolean isBaseUri(String value) {
+    try {
+      BaseUris.require(new URI(value));
+      return true;
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
+   * One connector per vendor, by vendor name, on a placeholder base URI with placeholder
+   * credentials: to learn what each vendor offers. Built the way a file's connections are; a
+   * connector sends nothing until it is called, and these never are.
+   */
+  static Map<String, Connector> placeholders() {
+    Map<String, Map<String, Entry>> connections = new TreeMap<>();
+    for (String vendor : VENDORS) {
+      Map<String, Entry> settings = new TreeMap<>();
+      settings.put("vendor", new Entry(vendor + ".vendor", 0, vendor));
+      settings.put("baseUri", new Entry(vendor + ".baseUri", 0, "https://placeholder.invalid"));
+      for (String credential : List.of("user", "secret", "token")) {
+        settings.put(credential + ".env", new Entry(vendor + "." + credential + ".env", 0, "PLACEHOLDER"));
+      }
+      connections.put(vendor, settings);
+    }
+    ConnectionsFile all = new ConnectionsFile(Path.of("(placeholders)"), connections);
+    Environment env = new Environment(Map.of("PLACEHOLDER", "placeholder"));
+    Map<String, Connector> connectors = new TreeMap<>();
+    for (String vendor : all.names()) connectors.put(vendor, all.connector(vendor, env));
+    return connectors;
   }
 
   /** The connections in the file, by name. */
@@ -137,88 +251,109 @@ final class ConnectionsFile {
   /**
    * The connector of connection {@code name}, its credentials read from {@code env}.
    *
-   * @throws UsageException for an unknown connection, a missing setting or an unset variable
+   * @throws UsageException for an unknown connection, a missing setting, an unset variable or a
+   *     value its connector refuses
    */
   Connector connector(String name, Environment env) {
-    Map<String, String> s = connections.get(name);
+    Map<String, Entry> s = connections.get(name);
     if (s == null) throw new UsageException("no connection '" + name + "' in " + file + "; it has " + names());
-    String vendor = s.get("vendor");
+    String vendor = s.get("vendor").value();
     try {
       return switch (vendor) {
         case "jira" -> {
           Jira.Builder b = Jira.builder(uri(name, s, null), credentials(name, s, env, "basic"));
-          if (s.containsKey("issueType")) b.issueType(s.get("issueType"));
-          if (s.containsKey("dedupeLabels")) b.dedupeLabels(bool(name, s, "dedupeLabels"));
+          set(s, "issueType", "a Jira issue type name: 1 to 255 characters, no control characters", b::issueType);
+          set(s, "dedupeLabels", "true or false", v -> b.dedupeLabels(Boolean.parseBoolean(v)));
           yield b.build();
         }
         case "salesforce" -> {
           Salesforce.Builder b = Salesforce.builder(uri(name, s, null), credentials(name, s, env, "bearer"));
-          if (s.containsKey("apiVersion")) b.apiVersion(s.get("apiVersion"));
-          if (s.containsKey("contactExternalIdField")) b.contactExternalIdField(s.get("contactExternalIdField"));
-          if (s.containsKey("taskExternalIdField")) b.taskExternalIdField(s.get("taskExternalIdField"));
+          set(s, "apiVersion", "v<major>.<minor>, e.g. v63.0", b::apiVersion);
+          set(s, "contactExternalIdField", SF_FIELD_FORM, b::contactExternalIdField);
+          set(s, "taskExternalIdField", SF_FIELD_FORM, b::taskExternalIdField);
           yield b.build();
         }
         case "gdrive" -> {
           GoogleDrive.Builder b = GoogleDrive.builder(uri(name, s, GoogleDrive.DEFAULT_BASE_URI),
               credentials(name, s, env, "bearer"));
-          if (s.containsKey("supportsAllDrives")) b.supportsAllDrives(bool(name, s, "supportsAllDrives"));
+          set(s, "supportsAllDrives", "true or false", v -> b.supportsAllDrives(Boolean.parseBoolean(v)));
           yield b.build();
         }
         case "stripe" -> {
           Stripe.Builder b = Stripe.builder(uri(name, s, Stripe.DEFAULT_BASE_URI), credentials(name, s, env, "bearer"));
-          if (s.containsKey("apiVersion")) b.apiVersion(s.get("apiVersion"));
+          set(s, "apiVersion", "a Stripe API version such as 2024-06-20 or 2024-09-30.acacia", b::apiVersion);
           yield b.build();
         }
         default -> Asana.connector(uri(name, s, Asana.DEFAULT_BASE_URI), credentials(name, s, env, "bearer"));
       };
     } catch (IllegalArgumentException e) {
-      // The connectors validate eagerly (base URI scheme, field names); their messages name the value.
-      throw new UsageException(name + " in " + file + ": " + e.getMessage());
+      // What load() and set() did not attribute to one setting; the connectors' messages may quote values.
+      throw new UsageException(file + ": the " + vendor + " connector refused the settings of connection " + name
+          + " (see --help for what each setting takes)");
     }
   }
 
-  private URI uri(String name, Map<String, String> s, URI fallback) {
-    String value = s.get("baseUri");
-    if (value == null) {
-      if (fallback == null) throw new UsageException(name + ".baseUri is required for " + s.get("vendor"));
-      return fallback;
-    }
+  private static final String SF_FIELD_FORM = "the API name of a custom field marked External ID, e.g."
+      + " Actionlayer_Key__c";
+
+  /** Applies setting {@code setting} when present; a value the connector refuses is reported by key and line. */
+  private void set(Map<String, Entry> s, String setting, String allowed, Consumer<String> setter) {
+    Entry e = s.get(setting);
+    if (e == null) return;
     try {
-      return URI.create(value);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(name + ".baseUri is not a URI: " + e.getMessage());
+      setter.accept(e.value());
+    } catch (IllegalArgumentException refused) {
+      throw refused(e, "must be " + allowed);
     }
   }
 
-  private Credentials credentials(String name, Map<String, String> s, Environment env, String defaultAuth) {
-    String auth = s.getOrDefault("auth", defaultAuth);
-    return switch (auth) {
-      case "basic" -> Credentials.basic(secret(name, s, env, "user"), secret(name, s, env, "secret"));
-      case "bearer" -> Credentials.bearer(secret(name, s, env, "token"));
-      case "oauth" -> {
-        String endpoint = s.get("tokenEndpoint");
-        if (endpoint == null) throw new UsageException(name + ".tokenEndpoint is required with auth=oauth");
-        String clientSecret = s.containsKey("clientSecret.env") ? secret(name, s, env, "clientSecret") : null;
-        yield Credentials.oauth(URI.create(endpoint), secret(name, s, env, "clientId"), clientSecret,
-            secret(name, s, env, "refreshToken"));
-      }
-      default -> throw new UsageException(name + ".auth must be basic, bearer or oauth, not '" + auth + "'");
-    };
+  /** The usage error about entry {@code e}: where it is and what is wrong, never its value. */
+  private UsageException refused(Entry e, String problem) {
+    return new UsageException(file + ", line " + e.line() + ": " + e.key() + ": " + problem);
   }
 
-  /** The value of the variable {@code name.setting.env} names; never printed. */
-  private static String secret(String name, Map<String, String> s, Environment env, String setting) {
-    String variable = s.get(setting + ".env");
-    if (variable == null) throw new UsageException(name + "." + setting + ".env is required (the environment variable holding it)");
-    return env.get(variable).orElseThrow(() -> new UsageException(
-        "environment variable " + variable + " (named by " + name + "." + setting + ".env) is not set"));
+  private URI uri(String name, Map<String, Entry> s, URI fallback) {
+    Entry e = s.get("baseUri");
+    if (e != null) return URI.create(e.value()); // load() checked it
+    if (fallback == null) {
+      throw new UsageException(file + ": " + name + ".baseUri is required for " + s.get("vendor").value());
+    }
+    return fallback;
   }
 
-  private static boolean bool(String name, Map<String, String> s, String setting) {
-    String v = s.get(setting);
-    if (v.equals("true")) return true;
-    if (v.equals("false")) return false;
-    throw new UsageException(name + "." + setting + " must be true or false");
+  private Credentials credentials(String name, Map<String, Entry> s, Environment env, String defaultAuth) {
+    Entry auth = s.get("auth");
+    try {
+      return switch (auth == null ? defaultAuth : auth.value()) {
+        case "basic" -> Credentials.basic(secret(name, s, env, "user"), secret(name, s, env, "secret"));
+        case "bearer" -> Credentials.bearer(secret(name, s, env, "token"));
+        default -> {
+          Entry endpoint = s.get("tokenEndpoint");
+          if (endpoint == null) {
+            throw new UsageException(file + ": " + name + ".tokenEndpoint is required with auth=oauth");
+          }
+          String clientSecret = s.containsKey("clientSecret.env") ? secret(name, s, env, "clientSecret") : null;
+          yield Credentials.oauth(URI.create(endpoint.value()), secret(name, s, env, "clientId"), clientSecret,
+              secret(name, s, env, "refreshToken"));
+        }
+      };
+    } catch (IllegalArgumentException e) {
+      // Every variable was set and non-blank, so a variable holds a control character; which one is not said.
+      throw new UsageException(file + ": a credential of connection " + name + " holds a control character;"
+          + " check the environment variables its *.env settings name");
+    }
+  }
+
+  /** The value of the variable {@code name.setting.env} names; neither it nor the name is printed. */
+  private String secret(String name, Map<String, Entry> s, Environment env, String setting) {
+    Entry variable = s.get(setting + ".env");
+    if (variable == null) {
+      throw new UsageException(file + ": " + name + "." + setting
+          + ".env is required (the environment variable holding it)");
+    }
+    // Not even the name: a token pasted here can look like one, and then it is not set.
+    return env.get(variable.value()).orElseThrow(() -> refused(variable,
+        "the environment variable named there is not set (or is blank); set it, or name the one that holds it"));
   }
 
   private static String sorted(Set<String> names, String suffix) {

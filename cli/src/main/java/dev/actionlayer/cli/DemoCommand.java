@@ -29,6 +29,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    UserFiles.requireAppendable(auditFile, "--audit-file");
     Demo.Report report = new Demo(spec.commandLine().getOut(), auditFile, Main.invocation() + " audit").run();
     return report.asExpected() ? 0 : 1;
   }

@@ -26,13 +26,19 @@ import java.time.Instant;
  * received the requests.
  */
 final class DemoVendors implements AutoCloseable {
+  /** The project the story's tasks are filed in. */
   static final String JIRA_PROJECT = "ONB";
+  /**
+   * The project key the tools' schema gives as its example ("a Jira project key such as PROJ"):
+   * an MCP client following the schema on {@code mcp --demo} gets a task, not INVALID_REQUEST.
+   */
+  static final String SCHEMA_EXAMPLE_PROJECT = "PROJ";
   static final String SF_KEY_FIELD = "Actionlayer_Key__c";
 
   final FakeSalesforce salesforce = new FakeSalesforce().externalIdField("Contact", SF_KEY_FIELD);
   final FakeDrive drive = new FakeDrive();
   final FakeStripe stripe = new FakeStripe();
-  final FakeJira jira = new FakeJira().projects(JIRA_PROJECT);
+  final FakeJira jira = new FakeJira().projects(JIRA_PROJECT, SCHEMA_EXAMPLE_PROJECT);
   private RateLimitWindow jiraLimit;
   private int driveRequestsBeforeOutage = -1;
   private int driveRequestsDuringOutage;

@@ -149,6 +149,21 @@ class AuditCommandTest {
   }
 
   @Test
+  void aBinaryOrNonUtf8FileIsAUsageErrorSaidPlainly() throws Exception {
+    Path latin1 = Files.write(dir.resolve("latin1.jsonl"), new byte[] {'{', '"', 'n', (byte) 0xE9, '"', '}', '\n'});
+    Path binary = Files.write(dir.resolve("audit.bin"), new byte[] {0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0});
+
+    for (Path file : List.of(latin1, binary)) {
+      Cli r = Cli.run("audit", file.toString());
+
+      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err().strip()).isEqualTo("actionlayer audit: " + file + " is not UTF-8 text; an audit log is JSON"
+          + " lines, as the demo and JsonLinesAuditSink write it");
+    }
+  }
+
+  @Test
   void anUnknownTraceFailsAndAMissingFileIsAUsageError() {
     Cli unknown = Cli.run("audit", log.toString(), "--trace", "ffffffffffffffffffffffffffffffff");
     assertThat(unknown.exitCode()).isEqualTo(1);

@@ -117,6 +117,27 @@ class CallCommandTest {
   }
 
   @Test
+  void anAuditFileThatCannotBeWrittenIsAUsageErrorBeforeAnythingIsSent() throws IOException {
+    Path config = jiraConfig();
+    Path readOnly = Files.writeString(dir.resolve("read-only.jsonl"), "");
+    readOnly.toFile().setWritable(false, false);
+    Path underAFile = dir.resolve("read-only.jsonl").resolve("audit.jsonl");
+
+    for (Path auditFile : java.util.List.of(dir, readOnly, underAFile)) {
+      Cli r = Cli.run(ENV, "call", "jira", "tasks.create", "-c", config.toString(), "--audit-file", auditFile.toString(),
+          "--json", "{\"project\":\"PROJ\",\"title\":\"Fix login bug\"}");
+
+      assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err().strip()).as("one plain line").doesNotContain("\n", "Exception")
+          .startsWith("actionlayer call: --audit-file " + auditFile);
+    }
+    assertThat(Cli.run(ENV, "call", "jira", "tasks.get", "-c", config.toString(), "--audit-file", dir.toString()).err())
+        .contains("is a directory");
+    assertThat(jira.requestCount()).isZero();
+  }
+
+  @Test
   void oauthConnectionsExchangeTheRefreshTokenFromTheEnvironment() throws IOException {
     FakeOAuth oauth = new FakeOAuth().client("cli-client", "cli-client-secret").refreshToken("refresh-Rt5");
     FakeSalesforce sf = new FakeSalesforce();
@@ -179,15 +200,37 @@ class CallCommandTest {
   }
 
   @Test
-  void anUnsetVariableIsAUsageErrorNamingIt() throws IOException {
+  void anUnsetVariableIsAUsageErrorNamingTheSettingThatNamesIt() throws IOException {
     Path config = jiraConfig();
 
     Cli r = Cli.run(Map.of("JIRA_EMAIL", EMAIL), "call", "jira", "tasks.get", "-c", config.toString(),
         "--json", "{\"id\":\"1\"}");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("environment variable JIRA_API_TOKEN (named by jira.secret.env) is not set");
+    // The variable's name is not repeated: a token pasted in its place would be, too.
+    assertThat(r.err()).contains(config + ", line 4: jira.secret.env: the environment variable named there is not set");
     assertThat(jira.requestCount()).isZero();
+  }
+
+  @Test
+  void helpListsEachOperationWithItsArgumentsFromTheToolCatalog() {
+    Cli r = Cli.run("call", "--help");
+
+    assertThat(r.exitCode()).isZero();
+    String out = r.out();
+    assertThat(out).contains("Operations (offered by) and their --json arguments, * required:");
+    assertThat(out).containsPattern("\\n  tasks\\.create +\\(asana, jira, salesforce\\) +project, title\\*, description, idempotencyKey\\n")
+        .containsPattern("\\n  tasks\\.get +\\(asana, jira, salesforce\\) +id\\*\\n")
+        .containsPattern("\\n  contacts\\.create +\\(salesforce, stripe\\) +firstName, lastName\\*, email, idempotencyKey\\n")
+        .containsPattern("\\n  folders\\.create +\\(gdrive\\) +name\\*, parentId, idempotencyKey\\n")
+        .containsPattern("\\n  folders\\.delete +\\(gdrive\\) +id\\*\\n");
+    // Every tool the demo's layer offers is listed: the list is the catalog's, not a copy of it.
+    try (DemoVendors vendors = new DemoVendors();
+        dev.actionlayer.ActionLayer layer = vendors.layer(java.util.function.UnaryOperator.identity()).build()) {
+      for (dev.actionlayer.tools.Tool t : layer.tools().tools()) {
+        assertThat(out).contains("\n  " + t.name().replace('_', '.') + " ");
+      }
+    }
   }
 
   @Test

@@ -83,6 +83,22 @@ class DemoTest {
         "undo of step contact", "1 trace(s), 4 event(s)");
   }
 
+  @Test
+  void anAuditFileThatCannotBeWrittenStopsTheDemoBeforeItStarts(@TempDir Path dir) throws Exception {
+    Path readOnly = Files.writeString(dir.resolve("read-only.jsonl"), "");
+    readOnly.toFile().setWritable(false, false);
+
+    for (Path auditFile : List.of(dir, readOnly)) {
+      long started = System.nanoTime();
+      Cli r = Cli.run("demo", "--audit-file", auditFile.toString());
+
+      assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+      assertThat(r.out()).as("the story did not start").isEmpty();
+      assertThat(r.err().strip()).doesNotContain("\n", "Exception").startsWith("actionlayer demo: --audit-file " + auditFile);
+      assertThat(System.nanoTime() - started).as("no story was told").isLessThan(2_000_000_000L);
+    }
+  }
+
   /** The two numbers of a row of the side-by-side table. */
   private static int[] row(String out, String label, String numbers) {
     Matcher m = Pattern.compile(label + "\\s+" + numbers).matcher(out);
