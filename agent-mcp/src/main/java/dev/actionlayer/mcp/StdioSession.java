@@ -18,6 +18,7 @@ import io.modelcontextprotocol.spec.ProtocolVersions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
@@ -202,6 +203,10 @@ final class StdioSession implements McpServerTransportProvider {
       try {
         out.write(bytes);
         out.flush();
+        // System.out is a PrintStream, which swallows its IOExceptions and only reports them here.
+        if (out instanceof PrintStream print && print.checkError()) {
+          throw new IOException("the output is closed or broken");
+        }
       } catch (IOException e) {
         writeFailure = e;
       }

@@ -8,8 +8,10 @@ import dev.actionlayer.mcp.ActionlayerMcpServerTest.Lines;
 import dev.actionlayer.spi.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.io.PrintStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -308,5 +310,20 @@ class McpHostileInputTest {
     InputStream in = new SequenceInputStream(new java.io.ByteArrayInputStream(init), failing);
     assertThatThrownBy(() -> ActionlayerMcpServer.serve(catalog, in, out))
         .isInstanceOf(UncheckedIOException.class).hasMessageContaining("stdin is gone");
+  }
+
+  @Test
+  void anOutputThatFailsEndsServingWithAnUncheckedIOException_evenAPrintStreamThatHidesIt() {
+    OutputStream broken = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("stdout is gone");
+      }
+    };
+    for (OutputStream output : List.of(broken, new PrintStream(broken, true, StandardCharsets.UTF_8))) {
+      InputStream in = new java.io.ByteArrayInputStream("not json\n".getBytes(StandardCharsets.UTF_8));
+      assertThatThrownBy(() -> ActionlayerMcpServer.serve(catalog, in, output))
+          .isInstanceOf(UncheckedIOException.class).hasMessageStartingWith("writing to the client failed");
+    }
   }
 }
