@@ -3,7 +3,6 @@ package dev.actionlayer.mcp;
 import static dev.actionlayer.mcp.ActionlayerMcpServer.MAX_LINE_BYTES;
 import static dev.actionlayer.mcp.ActionlayerMcpServer.MAX_NESTING_DEPTH;
 
-import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -123,8 +122,9 @@ final class MessageCheck {
     ObjectNode message = (ObjectNode) node;
     JsonNode id = message.get("id");
     // An id the response could not repeat is no id: the answer carries null, as for a parse error.
-    if (id != null && !id.isString() && !id.isIntegralNumber()) {
-      return new Answer(error(null, -32600, "Invalid request: id must be a string or an integer"));
+    if (id != null && !validId(id)) {
+      return new Answer(error(null, -32600, "Invalid request: id must be a string or an integer of at most"
+          + " 64 bits"));
     }
     JsonNode version = message.get("jsonrpc");
     if (version == null || !version.isString() || !"2.0".equals(version.stringValue())) {
@@ -164,6 +164,10 @@ final class MessageCheck {
       return tooDeep(method);
     }
     if (params != null && params.isArray()) return "Invalid params: " + echo(method) + " takes an object, not an array";
+    JsonNode meta = params == null ? null : params.get("_meta");
+    if (meta != null && !meta.isNull() && !meta.isObject()) {
+      return "Invalid params: params._meta must be a JSON object, not " + kind(meta);
+    }
     if (inBatch && "initialize".equals(method)) {
       return "Invalid request: initialize must be sent alone, not in a batch";
     }
@@ -183,6 +187,11 @@ final class MessageCheck {
           + kind(arguments);
     }
     return null;
+  }
+
+  /** MCP's ids: strings and integers; the SDK takes integers only as far as a long goes. */
+  private static boolean validId(JsonNode id) {
+    return id.isString() || id.isIntegralNumber() && id.canConvertToLong();
   }
 
   private static String tooDeep(String method) {
@@ -217,9 +226,8 @@ final class MessageCheck {
   private JsonNode skimId(byte[] bytes, int length) {
     Object id = skim(bytes, length, "id");
     if (id instanceof String s) return JsonNodeFactory.instance.stringNode(s);
-    if (id instanceof BigInteger n) return JsonNodeFactory.instance.numberNode(n);
-    if (id instanceof Number n) return JsonNodeFactory.instance.numberNode(n.longValue());
-    return null;
+    if (id instanceof Integer || id instanceof Long) return JsonNodeFactory.instance.numberNode(((Number) id).longValue());
+    return null; // absent, or an integer beyond a long: no id the response could repeat
   }
 
   private String skimMethod(byte[] bytes, int length) {

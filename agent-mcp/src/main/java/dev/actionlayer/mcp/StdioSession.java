@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * MCP's stdio transport for one client, in place of the SDK's: it reads lines itself (bounded by
@@ -103,7 +104,13 @@ final class StdioSession implements McpServerTransportProvider {
     LineReader lines = new LineReader(in, ActionlayerMcpServer.MAX_LINE_BYTES);
     try {
       while (!closed && lines.next()) {
-        take(check.check(lines.bytes(), lines.length(), lines.truncated()));
+        try {
+          take(check.check(lines.bytes(), lines.length(), lines.truncated()));
+        } catch (RuntimeException e) {
+          // A defect met on one line must not cost the client every tool: answer it and read on.
+          log.error("failed on a line from the client", e);
+          write(check.write(check.error(null, -32603, "Internal error: the server failed on this line")));
+        }
         failIfWritesFailed();
       }
     } catch (IOException e) {
@@ -124,7 +131,7 @@ final class StdioSession implements McpServerTransportProvider {
       return;
     }
     String version = protocolVersion;
-    if (!BATCH_VERSIONS.contains(version)) {
+    if (version == null || !BATCH_VERSIONS.contains(version)) {
       write(check.write(check.error(null, -32600, version == null
           ? "Invalid request: a batch cannot come before initialization"
           : "Invalid request: MCP " + version + " has no batches; send one message per line")));
@@ -145,7 +152,7 @@ final class StdioSession implements McpServerTransportProvider {
       if (batch != null && dispatch.id() != null) {
         String internal = batchIdPrefix + batchIds.incrementAndGet();
         batch.expect();
-        batchSlots.put(internal, new Slot(batch, index, javaId(dispatch.id())));
+        batchSlots.put(internal, new Slot(batch, index, dispatch.id()));
         dispatch.message().put("id", internal);
       }
       dispatch(dispatch);
@@ -160,10 +167,7 @@ final class StdioSession implements McpServerTransportProvider {
       // MessageCheck let it through, so the SDK should read it: a defect here, not the client's.
       log.error("the SDK could not read a checked message", e);
       JsonNode id = dispatch.message().get("id");
-      if (id != null) {
-        route(JSONRPCResponse.error(javaId(id), new JSONRPCResponse.JSONRPCError(-32603,
-            "Internal error: the server could not take this message")));
-      }
+      if (id != null) answer(id, check.error(id, -32603, "Internal error: the server could not take this message"));
       return;
     }
     inFlight.begin();
@@ -172,20 +176,47 @@ final class StdioSession implements McpServerTransportProvider {
         .subscribe(null, e -> log.warn("handling a message from the client failed", e));
   }
 
+  /** Writes an error response of ours, or files it with its batch when {@code id} is a batch's. */
+  private void answer(JsonNode id, ObjectNode response) {
+    Slot slot = id.isString() ? batchSlots.remove(id.stringValue()) : null;
+    if (slot == null) {
+      write(check.write(response));
+      return;
+    }
+    response.set("id", slot.clientId);
+    slot.batch.complete(slot.index, check.write(response));
+  }
+
   /** Writes a message from the SDK, or files a response to a batch's request with its batch. */
   private void route(McpSchema.JSONRPCMessage message) {
-    if (message instanceof JSONRPCResponse response) {
-      if (response.error() == null && response.result() instanceof McpSchema.InitializeResult init) {
-        protocolVersion = init.protocolVersion();
+    if (message instanceof JSONRPCResponse sdkResponse) {
+      JSONRPCResponse response = plain(sdkResponse);
+      if (response.error() == null && response.result() instanceof McpSchema.InitializeResult init
+          && protocolVersion == null) {
+        protocolVersion = init.protocolVersion(); // the first initialization's; a repeat changes nothing
       }
       Slot slot = response.id() instanceof String id ? batchSlots.remove(id) : null;
       if (slot != null) {
         slot.batch.complete(slot.index, serialize(
-            new JSONRPCResponse(response.jsonrpc(), slot.clientId, response.result(), response.error())));
+            new JSONRPCResponse(response.jsonrpc(), javaId(slot.clientId), response.result(), response.error())));
         return;
       }
+      message = response;
     }
     write(serialize(message));
+  }
+
+  /**
+   * The SDK answers a failure inside it with {@code -32603} and the exception's message, which
+   * names library classes (a params member of the wrong type, say): the client gets a plain
+   * message, the log gets the SDK's.
+   */
+  private static JSONRPCResponse plain(JSONRPCResponse response) {
+    JSONRPCResponse.JSONRPCError error = response.error();
+    if (error == null || error.code() == null || error.code() != -32603) return response;
+    log.warn("the SDK failed on request {}: {}", response.id(), error.message());
+    return new JSONRPCResponse(response.jsonrpc(), response.id(), null, new JSONRPCResponse.JSONRPCError(-32603,
+        "Internal error: the server could not handle this request; its log says why"));
   }
 
   private String serialize(Object message) {
@@ -218,7 +249,7 @@ final class StdioSession implements McpServerTransportProvider {
   }
 
   /** Where the response to one of a batch's requests goes, and the id the client gave it. */
-  private record Slot(Batch batch, int index, Object clientId) {}
+  private record Slot(Batch batch, int index, JsonNode clientId) {}
 
   /** A batch's responses, written as one array once every request in it is answered. */
   private final class Batch {

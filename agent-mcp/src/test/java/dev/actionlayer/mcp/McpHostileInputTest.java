@@ -121,7 +121,7 @@ class McpHostileInputTest {
   @Test
   void anIdThatIsNotAStringOrAnIntegerIsAnInvalidRequestAnsweredWithANullId() throws Exception {
     start();
-    for (String id : List.of("{\"a\":1}", "[1]", "true", "null", "1.5")) {
+    for (String id : List.of("{\"a\":1}", "[1]", "true", "null", "1.5", "12345678901234567890123")) {
       send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/list\"}");
       Map<String, Object> e = error(out.next(), null);
       assertThat(e).as(id).containsEntry("code", -32600.0);
@@ -325,5 +325,35 @@ class McpHostileInputTest {
       assertThatThrownBy(() -> ActionlayerMcpServer.serve(catalog, in, output))
           .isInstanceOf(UncheckedIOException.class).hasMessageStartingWith("writing to the client failed");
     }
+  }
+
+  @Test
+  void aBatchBeforeInitializationIsRefusedAsAWhole() throws Exception {
+    PipedInputStream in = new PipedInputStream(client, 64 * 1024);
+    serving = CompletableFuture.runAsync(() -> ActionlayerMcpServer.serve(catalog, in, out));
+    send("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\","
+        + "\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}]");
+    Map<String, Object> e = error(out.next(), null);
+    assertThat(e).containsEntry("code", -32600.0);
+    assertThat((String) e.get("message")).contains("initialization");
+    assertThat(serving).isNotDone();
+  }
+
+  @Test
+  void aMetaThatIsNotAnObjectIsInvalidParams() throws Exception {
+    start();
+    send("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"notes_get\","
+        + "\"arguments\":{\"text\":\"hi\"},\"_meta\":\"x\"}}");
+    assertThat(error(out.next(), 4.0)).containsEntry("code", -32602.0);
+    stillServes();
+  }
+
+  @Test
+  void aFailureInsideTheSdkIsAnsweredWithAPlainMessage() throws Exception {
+    start();
+    // The SDK cannot read a level that is an object; it would answer with Jackson's message.
+    send("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"logging/setLevel\",\"params\":{\"level\":{\"a\":1}}}");
+    assertThat(error(out.next(), 4.0)).containsEntry("code", -32603.0);
+    stillServes();
   }
 }
