@@ -33,17 +33,23 @@ import java.util.stream.Collectors;
  * names, and the next line is read as usual.
  * <ul>
  *   <li>{@code -32700} (id null): a line that is not JSON (or not UTF-8, or with text after the value).
- *   <li>{@code -32600}: JSON that is not a JSON-RPC message (no {@code "jsonrpc":"2.0"}, no method,
- *       an id that is neither a string nor an integer, which is then answered with id null); a
- *       line over {@link #MAX_LINE_BYTES}; a message nested deeper than {@link #MAX_NESTING_DEPTH}
- *       outside its params; more than 100,000 JSON values in a line; an empty batch, a batch of
- *       more than 100 messages, or a batch where the negotiated version has none.
- *   <li>{@code -32602}: params nested too deep; a {@code tools/call} without a tool name, naming
- *       a tool the catalog does not have, or with {@code arguments} that are not an object.
+ *   <li>{@code -32600}: JSON that is not a JSON-RPC message (not an object, no
+ *       {@code "jsonrpc":"2.0"}, no method, or an id that is neither a string nor a 64-bit
+ *       integer, answered with id null); a line over {@link #MAX_LINE_BYTES}; a message nested
+ *       deeper than {@link #MAX_NESTING_DEPTH} outside its params; more than 100,000 JSON values
+ *       in a line; an empty batch, a batch of more than 100 messages, or a batch where the
+ *       negotiated version has none.
+ *   <li>{@code -32602}: params nested too deep, an array or a non-object {@code _meta}; a
+ *       {@code tools/call} without a tool name, naming a tool the catalog does not have (the
+ *       error names it), or with {@code arguments} that are not an object.
+ *   <li>{@code -32603}: a failure inside the server or the SDK, with a plain message (the
+ *       details go to the log).
  * </ul>
- * Batches (a JSON array of messages) are answered with one array when the negotiated version is
- * 2024-11-05 or 2025-03-26; 2025-06-18 and later have no batches. A malformed notification cannot
- * be answered and is dropped with a warning in the log. Blank lines are skipped.
+ * Batches (a JSON array of messages) are answered with one array when the version negotiated at
+ * initialization is 2024-11-05 or 2025-03-26 (plain JSON-RPC 2.0): each element is handled as if
+ * sent alone. 2025-06-18 removed batches, so under it and later versions, and before
+ * initialization, a batch is refused as a whole. A malformed notification cannot be answered and
+ * is dropped with a warning in the log. Blank lines are skipped.
  *
  * <pre>{@code
  * try (ActionLayer layer = ActionLayer.builder()...build()) {
@@ -54,9 +60,10 @@ import java.util.stream.Collectors;
 public final class ActionlayerMcpServer {
   /**
    * The longest line (one JSON-RPC message or batch) the server reads, in bytes: 4 MiB. A longer
-   * line is read to its end without being kept and answered with {@code -32600}. Tool arguments
-   * are records' fields (the longest, a description, is tens of kilobytes), so this leaves two
-   * orders of magnitude of room while bounding what one line costs in memory.
+   * line is read to its end without being kept and answered with {@code -32600} (with its id
+   * when the id comes before the first 4 MiB). Tool arguments are records' fields, the longest a
+   * task's description of at most 32,000 characters (under 200 KB even fully escaped): the cap
+   * leaves twenty times that, while bounding what one line costs in memory.
    */
   public static final int MAX_LINE_BYTES = 4 * 1024 * 1024;
 
@@ -71,11 +78,11 @@ public final class ActionlayerMcpServer {
   private ActionlayerMcpServer() {}
 
   /**
-   * Serves {@code catalog} over this process's standard input and output until the client closes
-   * the input, then returns. For a process started
-   * by an MCP host: its stdout carries only the protocol, so while serving, {@code System.out} is
-   * pointed at {@code System.err} — anything that looks up {@code System.out} when it prints (a
-   * stray {@code println}, a console logger) lands on stderr instead of corrupting the stream.
+   * Serves {@code catalog} over this process's standard input and output, as {@link #serve} does,
+   * until the client closes the input. For a process started by an MCP host: its stdout carries
+   * only the protocol, so while serving, {@code System.out} is pointed at {@code System.err} —
+   * anything that looks up {@code System.out} when it prints (a stray {@code println}, a console
+   * logger) lands on stderr instead of corrupting the stream.
    * Code that captured {@code System.out} earlier is beyond reach: log to stderr (slf4j-simple
    * does by default). {@code System.out} is restored on return.
    *

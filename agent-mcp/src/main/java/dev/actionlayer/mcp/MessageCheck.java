@@ -161,7 +161,8 @@ final class MessageCheck {
       if (params == null || 1 + depth(params) <= MAX_NESTING_DEPTH) {
         return "Invalid request: the message is nested too deep (limit " + MAX_NESTING_DEPTH + " levels)";
       }
-      return tooDeep(method);
+      JsonNode arguments = "tools/call".equals(method) && params.isObject() ? params.get("arguments") : null;
+      return tooDeep(arguments != null && 2 + depth(arguments) > MAX_NESTING_DEPTH);
     }
     if (params != null && params.isArray()) return "Invalid params: " + echo(method) + " takes an object, not an array";
     JsonNode meta = params == null ? null : params.get("_meta");
@@ -194,8 +195,8 @@ final class MessageCheck {
     return id.isString() || id.isIntegralNumber() && id.canConvertToLong();
   }
 
-  private static String tooDeep(String method) {
-    String what = "tools/call".equals(method) ? "the tool's arguments are" : "the params are";
+  private static String tooDeep(boolean arguments) {
+    String what = arguments ? "the tool's arguments are" : "the params are";
     return "Invalid params: " + what + " nested too deep (limit " + MAX_NESTING_DEPTH + " levels in a message)";
   }
 
@@ -205,7 +206,7 @@ final class MessageCheck {
     String method = skimMethod(bytes, length);
     if (parser.streamReadContext() != null && parser.streamReadContext().getNestingDepth() >= PARSE_DEPTH_CEILING) {
       // Only params nest in a request: for one whose id was found, they are what is too deep.
-      return id != null && method != null ? new Answer(error(id, -32602, tooDeep(method)))
+      return id != null && method != null ? new Answer(error(id, -32602, tooDeep("tools/call".equals(method))))
           : new Answer(error(id, -32600, "Invalid request: the message is nested too deep (limit "
               + MAX_NESTING_DEPTH + " levels)"));
     }

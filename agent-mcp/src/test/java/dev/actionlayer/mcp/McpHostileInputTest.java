@@ -208,7 +208,7 @@ class McpHostileInputTest {
           + "\"arguments\":" + nested(levels) + "}}");
       Map<String, Object> e = error(out.next(), (double) id);
       assertThat(e).as("%d levels", levels).containsEntry("code", -32602.0);
-      assertThat((String) e.get("message")).contains("nested too deep")
+      assertThat((String) e.get("message")).contains("arguments are nested too deep")
           .contains("limit " + ActionlayerMcpServer.MAX_NESTING_DEPTH);
       stillServes();
     }
