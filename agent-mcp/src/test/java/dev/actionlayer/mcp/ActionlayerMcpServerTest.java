@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The server over given streams, spoken to in raw JSON-RPC lines: what the catalog receives for
- * a call, how its result is framed, and that serving ends when the client goes away.
+ * a call, how its result is framed, and that serving ends when the client goes away (and only then).
  */
 class ActionlayerMcpServerTest {
   /** A one-tool catalog that records the arguments each call brought. */
@@ -159,11 +159,14 @@ class ActionlayerMcpServerTest {
   }
 
   @Test
-  void servingReturnsWhenTheSessionEndsOnAnUnreadableLine() throws Exception {
+  void anUnreadableLineDoesNotEndServing_closingTheInputDoes() throws Exception {
     start();
     initialize();
-    // The SDK closes the session on a line that is not JSON-RPC; serving must not hang after it.
+    // The SDK's own transport ended the session here; this one answers and reads on.
     send("this is not json");
+    assertThat(Json.object(out.next(), "error")).containsEntry("code", -32700.0);
+    assertThat(serving).isNotDone();
+    client.close();
     serving.get(20, TimeUnit.SECONDS);
     assertThat(serving).isCompleted();
   }
