@@ -338,7 +338,7 @@ public final class ActionLayer implements AutoCloseable {
       for (Map.Entry<String, Connector> e : connectors.entrySet()) {
         ConnectionPolicy policy = customizers.get(e.getKey()).apply(base.toBuilder()).build();
         runtimes.put(e.getKey(), new ConnectionRuntime(e.getKey(), e.getValue(), policy,
-            e.getValue().credentials().authorizer(transport, clock)));
+            e.getValue().credentials().authorizer(transport, clock), clock));
       }
       DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
       Pipeline pipeline = new Pipeline(clock, sleeper, transport, auditSink, random);

@@ -17,37 +17,38 @@ final class Audits {
 
   private Audits() {}
 
-  /** {@code plan} is null when the call failed before it could be planned. */
-  static <R> AuditEvent event(ConnectionRuntime c, String operation, Plan<R> plan, String principal,
-      Map<String, String> context, CallState st, R result, ActionError error,
-      String vendorRequestId, Clock clock) {
+  /** The event of a finished call; its operation is null when the call could not be planned. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static AuditEvent event(Call<?> call, Object result, ActionError error, Clock clock) {
+    ConnectionRuntime c = call.c;
     Redactor r = c.redactor;
+    Operation op = call.op;
     Map<String, String> request = new LinkedHashMap<>();
-    if (plan != null) {
-      plan.auditRequest.forEach((k, v) -> request.put(k, r.text(cap(v, 2048))));
-      if (plan.builtRequest() != null) request.put("vendorRequest", r.text(requestLine(plan.builtRequest())));
+    if (op != null) {
+      ((Map<String, String>) op.auditInput).forEach((k, v) -> request.put(k, r.text(cap(v, 2048))));
+      if (call.request != null) request.put("vendorRequest", r.text(requestLine(call.request)));
     }
     return new AuditEvent(
-        st.traceId,
-        st.startedAt,
-        principal,
+        call.traceId,
+        call.startedAt,
+        call.principal,
         c.name,
         c.connector.vendor(),
-        operation,
+        call.operationName,
         request,
-        plan != null && plan.kind == Plan.Kind.CREATE ? plan.context.idempotencyKey() : null,
-        st.attempts,
+        op != null && op.kind == Operation.Kind.CREATE ? op.key : null,
+        call.attempts,
         c.breaker.getState().name(),
         error == null ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
-        plan == null ? null : result != null ? plan.idOf.apply(result) : plan.targetId,
+        op == null ? null : result != null ? (String) op.idOf.apply(result) : op.targetId,
         error,
-        upstream(r, st.lastResponse),
-        st.deduplicated,
-        st.reconciled,
-        vendorRequestId,
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - st.startNanos),
-        st.usage == null ? null : st.usage.toString(),
-        context);
+        upstream(r, call.lastResponse),
+        call.deduplicated,
+        call.reconciled,
+        Failures.vendorRequestId(call),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - call.startNanos),
+        call.usage == null ? null : call.usage.toString(),
+        call.context);
   }
 
   private static AuditEvent.Upstream upstream(Redactor r, VendorResponse response) {

@@ -10,7 +10,6 @@ import java.time.Instant;
 import dev.failsafe.Bulkhead;
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.RateLimiter;
-import dev.failsafe.RetryPolicy;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
 
@@ -35,13 +34,13 @@ public final class ConnectionRuntime {
   private volatile UsageReport lastUsage;
 
   private record UsageReport(VendorUsage usage, Instant at) {}
-  final RetryPolicy<Object> retryPolicy;
   final Cooldown cooldown = new Cooldown();
   final RetryBudget budget;
   final Cache<Object, CompletableFuture<Object>> recentCreates;
 
+  /** @param clock the layer's clock: the duplicate window is measured on it, as every other wait */
   public ConnectionRuntime(String name, Connector connector, ConnectionPolicy policy,
-      Authorizer authorizer) {
+      Authorizer authorizer, java.time.Clock clock) {
     this.name = name;
     this.connector = connector;
     this.policy = policy;
@@ -59,15 +58,10 @@ public final class ConnectionRuntime {
         : RateLimiter.burstyBuilder(policy.rateLimitPermits(), policy.rateLimitPeriod()).build();
     this.conservingLimiter = policy.rateLimitPermits() == 0 ? null
         : RateLimiter.smoothBuilder(Math.max(1, policy.rateLimitPermits() / 4), policy.rateLimitPeriod()).build();
-    // The pipeline decides each retry itself (safety, budget, deadline) and signals it with
-    // RetrySignal; Failsafe runs the attempts and enforces the attempt ceiling.
-    this.retryPolicy = RetryPolicy.builder()
-        .handleIf((result, failure) -> failure instanceof RetrySignal)
-        .withMaxAttempts(policy.maxAttempts() + 1) // + the resend after a token refresh
-        .build();
     this.budget = new RetryBudget(policy.retryBudgetRatio(), policy.retryBudgetMinimum());
     this.recentCreates = policy.duplicateWindow().isZero() ? null
         : Caffeine.newBuilder()
+            .ticker(() -> java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(clock.millis()))
             .expireAfterWrite(policy.duplicateWindow())
             .maximumSize(10_000)
             .build();

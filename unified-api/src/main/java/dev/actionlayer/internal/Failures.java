@@ -7,6 +7,8 @@ import dev.actionlayer.spi.VendorResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +17,32 @@ final class Failures {
   private static final Logger log = LoggerFactory.getLogger(Failures.class);
 
   private Failures() {}
+
+  /**
+   * What one exchange means, the same for a call's attempt, an auxiliary request and a lookup:
+   * null for a complete success (a body within the cap, when {@code readsBody}); otherwise the
+   * error — the transport's failure, an answer over the cap, a success cut off mid-body, or the
+   * connector's mapping of an error answer (one whose body was cut off is never taken as final).
+   */
+  static ActionError classify(ConnectionRuntime c, Exchange x, boolean readsBody) {
+    if (x.response == null) return transportError(x);
+    if (readsBody && x.overCap()) return tooLarge(c, x.response);
+    if (x.response.isSuccessful()) {
+      return x.failure == null ? null : ActionError.builder(ErrorCode.UPSTREAM_ERROR)
+          .httpStatus(x.response.status())
+          .message("the vendor answered HTTP " + x.response.status() + " but the response was cut off")
+          .build();
+    }
+    ActionError error = mapError(c, x.response);
+    if (x.failure != null && !error.retryable()) {
+      // The error answer's body was cut off (the attempt timed out reading it, or the connection
+      // dropped): its status arrived, what the vendor said did not, so nothing final (a 404 read
+      // as "no such path", say) is concluded from what is left of it.
+      error = error.toBuilder().retryable(true)
+          .message(error.message() + " (the answer's body was cut off)").build();
+    }
+    return error;
+  }
 
   static ActionError mapError(ConnectionRuntime c, VendorResponse response) {
     ActionError error;
@@ -77,6 +105,32 @@ final class Failures {
         .message("the create may or may not have been applied (" + cause.code() + ": "
             + cause.message() + "); it was not repeated because " + why)
         .build();
+  }
+
+  /** Adds the call's context to the error and removes anything secret from it. */
+  static ActionError finish(Call<?> call, ActionError e) {
+    ConnectionRuntime c = call.c;
+    ActionError.Builder b = e.toBuilder()
+        .vendor(c.connector.vendor())
+        .connection(c.name)
+        .operation(call.operationName)
+        .traceId(call.traceId)
+        .attempts(call.sent)
+        .message(c.redactor.text(e.message()))
+        .vendorCode(c.redactor.text(e.vendorCode()));
+    if (!e.fieldErrors().isEmpty()) {
+      Map<String, String> fields = new LinkedHashMap<>();
+      e.fieldErrors().forEach((k, v) -> fields.put(c.redactor.text(k), c.redactor.text(v)));
+      b.clearFieldErrors().fieldErrors(fields);
+    }
+    if (e.vendorRequestId().isEmpty()) b.vendorRequestId(vendorRequestId(call));
+    return b.build();
+  }
+
+  /** The vendor's request id of the call's last response, or null. */
+  static String vendorRequestId(Call<?> call) {
+    String header = call.c.connector.requestIdHeader();
+    return header == null || call.lastResponse == null ? null : call.lastResponse.header(header);
   }
 
   static ActionException fail(ActionError.Builder b) {

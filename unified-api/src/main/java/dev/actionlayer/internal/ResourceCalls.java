@@ -1,6 +1,5 @@
 package dev.actionlayer.internal;
 
-import dev.actionlayer.spi.CallContext;
 import dev.actionlayer.spi.CreateSafety;
 import dev.actionlayer.spi.Resource;
 import dev.actionlayer.spi.VendorRequest;
@@ -78,13 +77,9 @@ public final class ResourceCalls<N, R> {
   public R find(N input, String idempotencyKey, String principal, Map<String, String> context) {
     if (!canFind()) throw new UnsupportedOperationException(noun + " on " + connection.name() + " cannot be found by key");
     String operation = noun + ".find";
-    return pipeline.execute(connection, operation, exchanger -> {
-      CallContext ctx = new CallContext(idempotencyKey, operation, exchanger);
-      return new Plan<R>(operation, Plan.Kind.FIND, ctx, () -> resource.find(input, ctx),
-          response -> resource.readFound(response, input, ctx), CreateSafety.KEYED,
-          () -> resource.find(input, ctx), response -> resource.readFound(response, input, ctx),
-          Map.of("input", input.toString()), idOf, null, null, null);
-    }, principal, context);
+    return pipeline.run(connection, operation, () -> Operation.find(operation, idempotencyKey,
+        input.toString(), idOf, ctx -> resource.find(input, ctx),
+        (response, ctx) -> resource.readFound(response, input, ctx)), principal, context).value();
   }
 
   /** Whether the connector can look a create up by its idempotency key ({@link Resource#canFind}). */
@@ -106,38 +101,29 @@ public final class ResourceCalls<N, R> {
       Map<String, String> context) {
     String operation = noun + ".create";
     if (input == null) throw dev.actionlayer.ActionException.invalidField("input", "is required");
-    Pipeline.Outcome<R> outcome = pipeline.run(connection, operation, exchanger -> {
-      CallContext ctx = new CallContext(idempotencyKey, operation, exchanger);
-      CreateSafety safety = Objects.requireNonNull(resource.createSafety(), "createSafety() == null");
-      boolean findable = safety == CreateSafety.FINDABLE;
-      return new Plan<R>(operation, Plan.Kind.CREATE, ctx, () -> resource.create(input, ctx),
-          response -> resource.readCreated(response, input, ctx), safety,
-          findable ? () -> resource.find(input, ctx) : null,
-          findable ? response -> resource.readFound(response, input, ctx) : null,
-          Map.of("input", input.toString()), idOf, dedupe, null,
-          response -> resource.recoverCreate(response, input, ctx));
-    }, principal, context);
+    Pipeline.Outcome<R> outcome = pipeline.run(connection, operation, () -> Operation.create(operation,
+        idempotencyKey, resource.createSafety(), input.toString(), dedupe, idOf,
+        ctx -> resource.create(input, ctx),
+        (response, ctx) -> resource.readCreated(response, input, ctx),
+        (response, ctx) -> resource.recoverCreate(response, input, ctx),
+        ctx -> resource.find(input, ctx),
+        (response, ctx) -> resource.readFound(response, input, ctx)), principal, context);
     return new Created<>(outcome.value(), outcome.deduplicated());
   }
 
   public R get(String id, String principal, Map<String, String> context) {
     String operation = noun + ".get";
-    return pipeline.execute(connection, operation, exchanger -> {
+    return pipeline.run(connection, operation, () -> {
       VendorRequest.requireSafeSegment(id);
-      return new Plan<R>(operation, Plan.Kind.READ, new CallContext("-", operation, exchanger),
-          () -> resource.get(id), resource::read, CreateSafety.KEYED, null, null,
-          Map.of("id", id), idOf, null, id, null);
-    }, principal, context);
+      return Operation.read(operation, id, idOf, ctx -> resource.get(id), (response, ctx) -> resource.read(response));
+    }, principal, context).value();
   }
 
   public void delete(String id, String principal, Map<String, String> context) {
     String operation = noun + ".delete";
-    pipeline.execute(connection, operation, exchanger -> {
+    pipeline.run(connection, operation, () -> {
       VendorRequest.requireSafeSegment(id);
-      CallContext ctx = new CallContext("-", operation, exchanger);
-      return new Plan<R>(operation, Plan.Kind.DELETE, ctx,
-          () -> resource.delete(id, ctx), response -> null, CreateSafety.KEYED, null, null,
-          Map.of("id", id), idOf, null, id, null);
+      return Operation.<R>delete(operation, id, idOf, ctx -> resource.delete(id, ctx));
     }, principal, context);
   }
 }

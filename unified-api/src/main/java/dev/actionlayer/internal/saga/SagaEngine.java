@@ -11,6 +11,7 @@ import dev.actionlayer.audit.AuditSink;
 import dev.actionlayer.internal.Backoff;
 import dev.actionlayer.internal.Canonical;
 import dev.actionlayer.internal.ResourceCalls;
+import dev.actionlayer.internal.Retries;
 import dev.actionlayer.internal.TraceIds;
 import dev.actionlayer.saga.Compensation;
 import dev.actionlayer.saga.CompensationPolicy;
@@ -208,30 +209,39 @@ public final class SagaEngine implements AutoCloseable {
    */
   <T> T patiently(Supplier<T> call) {
     Instant until = clock.instant().plus(policy.maxDuration());
-    for (int n = 1; ; n++) {
+    return Retries.run(new Retries.Rules() {
+      @Override
+      public boolean mayRetry(int number) {
+        return number < policy.maxAttempts();
+      }
+
+      @Override
+      public Duration backoff(int number) {
+        Duration d = Backoff.fullJitter(policy.initialBackoff(), policy.maxBackoff(), number, random.getAsDouble());
+        return d.isZero() ? Duration.ofMillis(1) : d; // a wait, however short, never a spin
+      }
+
+      @Override
+      public ActionException refuse(ActionException failure, Duration delay) {
+        return clock.instant().plus(delay).isAfter(until) ? failure : null;
+      }
+
+      @Override
+      public void sleep(Duration delay, ActionException failure) {
+        try {
+          sleeper.sleep(delay);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw failure;
+        }
+      }
+    }, (number, waited) -> {
       try {
         return call.get();
       } catch (ActionException e) {
-        ActionError error = e.error();
-        if (!error.retryable() || n >= policy.maxAttempts()) throw e;
-        Duration wait = error.retryAfter().orElse(null);
-        // A zero retryAfter (a half-open breaker whose one trial permit another call holds says
-        // "0 ms left") is no wait at all: taken literally, every attempt would be spent at once.
-        if (wait == null || wait.isNegative() || wait.isZero()) wait = backoff(n);
-        if (clock.instant().plus(wait).isAfter(until)) throw e;
-        try {
-          sleeper.sleep(wait);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
+        throw Retries.candidate(e);
       }
-    }
-  }
-
-  private Duration backoff(int n) {
-    Duration d = Backoff.fullJitter(policy.initialBackoff(), policy.maxBackoff(), n, random.getAsDouble());
-    return d.isZero() ? Duration.ofMillis(1) : d; // a wait, however short, never a spin
+    });
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -1,0 +1,539 @@
+package dev.actionlayer.internal;
+
+import dev.actionlayer.ActionError;
+import dev.actionlayer.ActionException;
+import dev.actionlayer.ErrorCode;
+import dev.actionlayer.audit.AuditEvent;
+import dev.actionlayer.spi.CallContext;
+import dev.actionlayer.spi.CreateSafety;
+import dev.actionlayer.spi.VendorRequest;
+import dev.actionlayer.spi.VendorResponse;
+import dev.actionlayer.spi.VendorUsage;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import okhttp3.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One logical call, start to finish: it owns its {@link Operation} and everything the call learns
+ * on the way, and runs the stages outer first — duplicate-call suppression, bulkhead, the retry
+ * loop ({@link Retries}) whose attempts go through the connection's {@link Guard}, reconciliation
+ * of an ambiguous create, then one audit event. Every response, whether the call's own, an
+ * auxiliary request's or a lookup's, is judged by the one {@link Failures#classify}. Used by one
+ * thread.
+ */
+final class Call<R> implements Retries.Rules {
+  private static final Logger log = LoggerFactory.getLogger(Call.class);
+  /** Upper bound on reconciliation lookups per call, whatever the clock says. */
+  static final int MAX_LOOKUPS = 20;
+
+  /** What a recorded request was for. */
+  enum AttemptKind {
+    /** The operation's own request. */
+    CALL("call"),
+    /** A request the connector needed to build it (Drive's pre-generated ids). */
+    AUX("aux"),
+    /** A lookup by idempotency key after an ambiguous create. */
+    RECONCILE("reconcile");
+
+    /** The name in the audit event. */
+    final String wire;
+
+    AttemptKind(String wire) {
+      this.wire = wire;
+    }
+  }
+
+  private final Pipeline pipeline;
+  final ConnectionRuntime c;
+  final String operationName;
+  private final Supplier<Operation<R>> planner;
+  final String principal;
+  final Map<String, String> context;
+  final String traceId;
+  final Instant startedAt;
+  final Instant deadlineAt;
+  final long startNanos = System.nanoTime();
+  final List<AuditEvent.Attempt> attempts = new ArrayList<>(4);
+
+  /** Null until planned; stays null when planning failed. */
+  Operation<R> op;
+  private CallContext ctx;
+  /** The operation's request, built once so that every attempt sends the same one. */
+  VendorRequest request;
+  private VendorRequest findRequest;
+
+  private int callAttempts;
+  private int auxAttempts;
+  private int failedBuilds;
+  /** Requests that reached the vendor. */
+  int sent;
+  /** Cooldown and rate-limit waits since the last recorded request. */
+  private long waitedMs;
+  /** Whether any attempt may have been applied by the vendor without us seeing the result. */
+  private boolean maybeApplied;
+  boolean reconciled;
+  boolean deduplicated;
+  private boolean authRefreshed;
+  private int lookupsAnswered;
+  private boolean lookupsCutShort;
+  private ActionError lookupError;
+  /** The kind, status and code of the last recorded request. */
+  private AttemptKind lastKind;
+  private int lastStatus;
+  private ErrorCode lastCode;
+  VendorResponse lastResponse;
+  /** The allowance usage the vendor reported during this call, or null. */
+  VendorUsage usage;
+
+  Call(Pipeline pipeline, ConnectionRuntime c, String operationName, Supplier<Operation<R>> planner,
+      String principal, Map<String, String> context) {
+    this.pipeline = pipeline;
+    this.c = c;
+    this.operationName = operationName;
+    this.planner = planner;
+    this.principal = principal;
+    this.context = context;
+    this.traceId = TraceIds.current();
+    this.startedAt = pipeline.clock.instant();
+    this.deadlineAt = startedAt.plus(c.policy.deadline());
+  }
+
+  /** Runs the call and audits it once. */
+  Pipeline.Outcome<R> run() {
+    try {
+      op = plan();
+      ctx = new CallContext(op.key, op.name, this::exchange);
+      R result = op.kind == Operation.Kind.FIND ? lookedUp()
+          : op.kind == Operation.Kind.CREATE && c.recentCreates != null ? deduplicated()
+          : guarded();
+      pipeline.audit(this, result, null);
+      return new Pipeline.Outcome<>(result, deduplicated);
+    } catch (ActionException e) {
+      ActionError error = e.error();
+      if (op != null && op.kind == Operation.Kind.CREATE && maybeApplied
+          && error.code() != ErrorCode.OUTCOME_UNKNOWN && !settledByVendor()) {
+        // An earlier attempt may have created the record and no later one could tell: saying
+        // anything but OUTCOME_UNKNOWN would invite the caller to create it a second time.
+        error = Failures.outcomeUnknown(error, "no later attempt could confirm whether it was");
+      }
+      error = Failures.finish(this, error);
+      pipeline.audit(this, null, error);
+      throw new ActionException(error, e.getCause());
+    }
+  }
+
+  private Operation<R> plan() {
+    try {
+      return planner.get();
+    } catch (ActionException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      log.warn("connector {} failed to build a request", c.connector.vendor(), e);
+      throw new ActionException(ActionError.builder(ErrorCode.INTERNAL)
+          .message("the " + c.connector.vendor() + " connector failed to build the request: "
+              + e.getClass().getSimpleName())
+          .build());
+    }
+  }
+
+  /**
+   * Whether the vendor itself answered the last attempt of a keyed create with a definitive
+   * refusal: a replay under the same key would have returned the record had it been created.
+   * Only a refusal of the request itself: a rate limit or an auth failure says nothing about
+   * whether an earlier attempt created the record.
+   */
+  private boolean settledByVendor() {
+    return op.safety == CreateSafety.KEYED && lastKind == AttemptKind.CALL && lastStatus >= 400
+        && (lastCode == ErrorCode.INVALID_REQUEST || lastCode == ErrorCode.NOT_FOUND);
+  }
+
+  /**
+   * An identical create from the same principal within the window gets the first call's result;
+   * one that arrives while the first is in flight waits for it instead of sending a second.
+   */
+  @SuppressWarnings("unchecked")
+  private R deduplicated() {
+    Object key = new DedupeKey(principal, op.name, op.dedupeInput);
+    for (int round = 0; ; round++) {
+      CompletableFuture<Object> mine = new CompletableFuture<>();
+      CompletableFuture<Object> first = c.recentCreates.asMap().putIfAbsent(key, mine);
+      if (first == null) {
+        try {
+          R result = guarded();
+          mine.complete(result);
+          return result;
+        } catch (RuntimeException e) {
+          c.recentCreates.asMap().remove(key, mine);
+          mine.completeExceptionally(e);
+          throw e;
+        }
+      }
+      try {
+        Object result = first.get(Math.max(1, remaining().toMillis()), TimeUnit.MILLISECONDS);
+        deduplicated = true;
+        return (R) result;
+      } catch (ExecutionException e) {
+        // The first call failed and left the cache: this one runs on its own (once).
+        if (round > 0) throw (RuntimeException) e.getCause();
+      } catch (TimeoutException e) {
+        throw Failures.fail(ActionError.builder(ErrorCode.TIMEOUT)
+            .message("deadline exhausted waiting for an identical create already in flight"));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw Failures.fail(ActionError.builder(ErrorCode.TIMEOUT).retryable(false)
+            .message("interrupted while waiting for an identical create already in flight"));
+      }
+    }
+  }
+
+  private record DedupeKey(String principal, String operation, Object input) {}
+
+  /**
+   * A lookup by idempotency key: the record, or null when the vendor answered and never showed it
+   * during the whole window.
+   *
+   * @throws ActionException when no lookup got an answer, or the lookups were cut short (breaker
+   *     open, connection paused): an empty answer early in the window proves nothing
+   */
+  private R lookedUp() {
+    R found = reconcile();
+    if (found != null || (lookupsAnswered > 0 && !lookupsCutShort)) return found;
+    ActionError last = lookupError != null ? lookupError
+        : ActionError.builder(ErrorCode.UNAVAILABLE).message("no lookup could be sent").build();
+    throw new ActionException(last.toBuilder()
+        .message("could not tell whether the record exists: " + last.message()).build());
+  }
+
+  /** The bulkhead around the retried attempts. */
+  private R guarded() {
+    boolean permitted;
+    try {
+      permitted = c.bulkhead.tryAcquirePermit(Guard.min(remaining(), c.policy.maxWait()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Failures.fail(ActionError.builder(ErrorCode.TIMEOUT).retryable(false)
+          .message("interrupted while waiting for a free slot on the connection"));
+    }
+    if (!permitted) {
+      throw Failures.fail(ActionError.builder(ErrorCode.UNAVAILABLE)
+          .message("connection '" + c.name + "' already runs " + c.policy.maxConcurrentCalls()
+              + " calls (bulkhead full); nothing was sent"));
+    }
+    try {
+      c.budget.onFirstAttempt();
+      return Retries.run(this, this::attempt);
+    } finally {
+      c.bulkhead.releasePermit();
+    }
+  }
+
+  /** One attempt of the operation: at most one request, plus one resend after a token refresh. */
+  private R attempt(int number, Duration delay) {
+    if (request == null && !delay.isZero()) {
+      // Building may send an auxiliary request first: whichever request goes out next is the one
+      // the backoff preceded, so the wait is handed to the next recorded request, aux or call.
+      waitedMs += delay.toMillis();
+      delay = Duration.ZERO;
+    }
+    VendorRequest vendorRequest;
+    try {
+      if (request == null) request = Operation.build(op.request, ctx, "request");
+      vendorRequest = request;
+    } catch (ActionException e) {
+      // An auxiliary exchange failed (already recorded), or the input is invalid: nothing of the
+      // operation itself was sent. A failed build is an attempt of the logical call all the
+      // same, or a vendor failing only its auxiliary request would get more tries than
+      // maxAttempts allows.
+      if (!e.error().retryable()) throw e;
+      failedBuilds++;
+      throw Retries.candidate(e);
+    }
+    while (true) {
+      int n = callAttempts + failedBuilds + 1;
+      Request okRequest;
+      try {
+        okRequest = pipeline.transport.toOkHttp(c, vendorRequest);
+      } catch (ActionException e) {
+        // The credentials could not be had (token endpoint down or refusing): nothing was sent.
+        if (!e.error().retryable()) throw e;
+        record(AttemptKind.CALL, n, delay, null, e.error().code());
+        throw Retries.candidate(e);
+      }
+      Exchange x = send(okRequest);
+      boolean readsBody = op.kind != Operation.Kind.DELETE;
+      ActionError error = Failures.classify(c, x, readsBody);
+      boolean applied = false;
+      if (error == null) {
+        try {
+          R result = op.reader.read(x.response, ctx);
+          if (result == null && op.kind != Operation.Kind.DELETE) {
+            throw new IOException("the connector read no record from the response");
+          }
+          record(AttemptKind.CALL, n, delay, x, null);
+          return result;
+        } catch (ActionException e) {
+          // The connector read the body and found a precise failure (a 200 that says "deleted").
+          error = e.error().httpStatus() == 0
+              ? e.error().toBuilder().httpStatus(x.response.status()).build() : e.error();
+          applied = op.kind == Operation.Kind.CREATE;
+        } catch (IOException | RuntimeException e) {
+          error = ActionError.builder(ErrorCode.UPSTREAM_ERROR).retryable(op.kind == Operation.Kind.READ)
+              .httpStatus(x.response.status())
+              .message("the vendor answered HTTP " + x.response.status() + " but its body could not be read")
+              .build();
+          applied = true;
+        }
+      } else if (x.response != null && x.response.isSuccessful()) {
+        applied = op.kind == Operation.Kind.CREATE || !x.overCap(); // over the cap or cut off
+      } else if (x.response != null) {
+        if (op.kind == Operation.Kind.CREATE && op.recoverer != null) {
+          R recovered = recover(x.response);
+          if (recovered != null) {
+            record(AttemptKind.CALL, n, delay, x, null);
+            return recovered;
+          }
+        }
+        // A 500 (or a proxy's 502/504) may come after the vendor applied the write.
+        if (x.response.status() >= 500 && x.response.status() != 503) maybeApplied = true;
+      } else if (x.sent) {
+        maybeApplied = true;
+      }
+      if (applied) maybeApplied = true;
+      record(AttemptKind.CALL, n, delay, x, error.code());
+      Guard.pauseIfAsked(c, error, x.response);
+      if (refreshedAfter(error, x.response, okRequest)) {
+        delay = Duration.ZERO; // the token may have expired early or been revoked: resend at once
+        continue;
+      }
+      return failed(n, error, applied && !x.overCap());
+    }
+  }
+
+  /** What a failed attempt of the operation means: done after all, reconciled, or a failure. */
+  private R failed(int n, ActionError error, boolean replayable) {
+    if (op.kind == Operation.Kind.DELETE && error.code() == ErrorCode.NOT_FOUND && n > 1 && maybeApplied) {
+      return null; // an earlier attempt whose answer was lost did the delete
+    }
+    if (op.kind == Operation.Kind.CREATE && maybeApplied) {
+      if (op.safety == CreateSafety.UNSAFE) {
+        throw new ActionException(Failures.outcomeUnknown(error, "the vendor has no idempotency key"));
+      }
+      if (op.safety == CreateSafety.FINDABLE) {
+        R found = reconcile();
+        if (found != null) return found;
+        throw new ActionException(Failures.outcomeUnknown(error, "a lookup by idempotency key did not find the record"));
+      }
+      // KEYED: a repeat replays — but would replay an answer over the cap just as large.
+      if (replayable) error = error.toBuilder().retryable(true).build();
+    }
+    throw Retries.candidate(error);
+  }
+
+  /** Asks the connector whether an error answer to a create means "already created". */
+  private R recover(VendorResponse response) {
+    try {
+      return op.recoverer.read(response, ctx);
+    } catch (ActionException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new ActionException(ActionError.builder(ErrorCode.OUTCOME_UNKNOWN)
+          .httpStatus(response.status())
+          .message("the vendor says the record already exists, but it could not be read back")
+          .build());
+    }
+  }
+
+  /**
+   * The one token-refresh rule: a rejection of the credentials, once per call, drops the token so
+   * that the next request gets a fresh one. Whether the caller should resend.
+   */
+  private boolean refreshedAfter(ActionError error, VendorResponse response, Request request) {
+    if (error.code() != ErrorCode.UNAUTHENTICATED || response == null || authRefreshed
+        || !c.authorizer.canRefresh()) {
+      return false;
+    }
+    authRefreshed = true;
+    c.authorizer.invalidate(request.header("Authorization"));
+    return true;
+  }
+
+  /**
+   * One auxiliary request the connector needs while translating (never retried, but resent once
+   * after a token refresh). A non-2xx answer goes back to the connector, which knows what it means.
+   */
+  private VendorResponse exchange(VendorRequest vendorRequest) {
+    while (true) {
+      Request okRequest = pipeline.transport.toOkHttp(c, vendorRequest);
+      Exchange x = send(okRequest);
+      int n = ++auxAttempts;
+      ActionError error = Failures.classify(c, x, true);
+      record(AttemptKind.AUX, n, Duration.ZERO, x, error == null ? null : error.code());
+      if (error == null) return x.response;
+      if (x.response == null || x.failure != null || x.overCap()) throw new ActionException(error);
+      Guard.pauseIfAsked(c, error, x.response);
+      if (refreshedAfter(error, x.response, okRequest)) continue;
+      return x.response;
+    }
+  }
+
+  /**
+   * Polls the operation's lookup by idempotency key after an ambiguous create, within the
+   * reconcile window and the deadline (vendor searches are eventually consistent). Null when the
+   * record was not found.
+   */
+  private R reconcile() {
+    Instant until = min(deadlineAt, pipeline.clock.instant().plus(c.policy.reconcileWindow()));
+    for (int i = 1; i <= MAX_LOOKUPS; i++) {
+      Duration delay = Duration.ZERO;
+      if (i > 1) {
+        delay = max(c.policy.initialBackoff(), backoff(i - 1));
+        if (pipeline.clock.instant().plus(delay).isAfter(until)) return null;
+        sleep(delay);
+      }
+      Exchange x;
+      try {
+        if (findRequest == null) findRequest = Operation.build(op.find, ctx, "lookup");
+        x = send(pipeline.transport.toOkHttp(c, findRequest));
+      } catch (ActionException e) {
+        lookupError = e.error();
+        lookupsCutShort = true;
+        return null; // breaker open or paused: nothing can tell now
+      }
+      ActionError error = Failures.classify(c, x, true);
+      if (error == null) {
+        try {
+          R found = op.findReader.read(x.response, ctx);
+          record(AttemptKind.RECONCILE, i, delay, x, null);
+          lookupsAnswered++;
+          if (found != null) {
+            reconciled = true;
+            return found;
+          }
+          continue;
+        } catch (IOException | RuntimeException e) {
+          error = ActionError.builder(ErrorCode.UPSTREAM_ERROR).httpStatus(x.response.status())
+              .message("the vendor's answer to the lookup could not be read").build();
+        }
+      }
+      lookupError = error;
+      record(AttemptKind.RECONCILE, i, delay, x, error.code());
+      if (x.overCap()) return null; // the next lookup's answer would be as large
+      if (!pipeline.clock.instant().isBefore(until)) return null;
+    }
+    return null;
+  }
+
+  /** Sends one request through the connection's guard and notes what came back. */
+  private Exchange send(Request okRequest) {
+    Exchange x = pipeline.guard.send(c, okRequest, this);
+    if (x.response != null) {
+      lastResponse = x.response;
+      try {
+        VendorUsage reported = c.connector.usage(x.response);
+        if (reported != null) {
+          c.noteUsage(reported, x.response.receivedAt());
+          usage = reported;
+        }
+      } catch (RuntimeException e) {
+        log.warn("connector {} failed to read usage", c.connector.vendor(), e);
+      }
+    }
+    if (x.sent) sent++;
+    return x;
+  }
+
+  /** Records a request; its delay includes backoff, cooldown and rate-limit waits before it. */
+  private void record(AttemptKind kind, int n, Duration delay, Exchange x, ErrorCode code) {
+    long waited = delay.toMillis() + waitedMs;
+    waitedMs = 0;
+    int status = x == null || x.response == null ? 0 : x.response.status();
+    attempts.add(new AuditEvent.Attempt(n, kind.wire, status, code == null ? null : code.name(), waited,
+        x == null ? 0 : TimeUnit.NANOSECONDS.toMillis(x.durationNanos), x != null && x.sent));
+    if (kind == AttemptKind.CALL) callAttempts++;
+    lastKind = kind;
+    lastStatus = status;
+    lastCode = code;
+  }
+
+  /** Waits before a request (cooldown, rate limit); the wait is audited with that request. */
+  void waitBeforeRequest(Duration d) {
+    sleep(d);
+    waitedMs += d.toMillis();
+  }
+
+  /** What is left of the call's deadline; zero when it has passed. */
+  Duration remaining() {
+    Duration d = Duration.between(pipeline.clock.instant(), deadlineAt);
+    return d.isNegative() ? Duration.ZERO : d;
+  }
+
+  // Retries.Rules: the limits of this call's retry loop.
+
+  @Override
+  public boolean mayRetry(int number) {
+    return number < c.policy.maxAttempts();
+  }
+
+  /** The connection's full-jitter backoff before retry {@code number}. */
+  @Override
+  public Duration backoff(int number) {
+    return Backoff.fullJitter(c.policy.initialBackoff(), c.policy.maxBackoff(), number,
+        pipeline.random.getAsDouble());
+  }
+
+  @Override
+  public ActionException refuse(ActionException failure, Duration delay) {
+    ActionError error = failure.error();
+    if (delay.compareTo(c.policy.maxWait()) > 0) {
+      return new ActionException(error.toBuilder().retryAfter(delay)
+          .message(error.message() + "; not waited: " + Failures.seconds(delay)
+              + " is longer than the " + Failures.seconds(c.policy.maxWait()) + " cap on any wait")
+          .build());
+    }
+    if (delay.compareTo(remaining()) >= 0) {
+      return new ActionException(error.toBuilder().retryAfter(delay)
+          .message(error.message() + "; waiting " + Failures.seconds(delay) + " would pass the call's deadline")
+          .build());
+    }
+    if (!c.budget.tryRetry()) {
+      return new ActionException(error.toBuilder()
+          .message(error.message() + "; not retried: the connection's retry budget is spent")
+          .build());
+    }
+    return null;
+  }
+
+  @Override
+  public void sleep(Duration delay, ActionException failure) {
+    sleep(delay);
+  }
+
+  private void sleep(Duration d) {
+    try {
+      pipeline.sleeper.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Failures.fail(ActionError.builder(ErrorCode.TIMEOUT).retryable(false)
+          .message("interrupted while waiting before the next attempt"));
+    }
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+}
