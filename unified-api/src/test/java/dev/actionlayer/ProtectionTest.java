@@ -51,16 +51,20 @@ class ProtectionTest extends PipelineTestSupport {
   }
 
   @Test
-  void anOpenBreakerLetsATrialThroughAfterItsDelayAndClosesOnSuccess() throws Exception {
+  void anOpenBreakerLetsATrialThroughAfterItsDelayOnTheLayersClockAndClosesOnSuccess() {
     layer(p -> p.maxAttempts(1).breaker(1, 1, Duration.ofMillis(200)));
     server.enqueue(status(503));
     thrown(() -> tasks().get("T-1"));
     assertThat(layer.breakerState("svc")).isEqualTo("OPEN");
     server.enqueue(task("T-1"));
 
-    assertThat(thrown(() -> tasks().get("T-1")).code()).isEqualTo(ErrorCode.CIRCUIT_OPEN);
-    // Failsafe's breaker measures its open delay on the real clock, so this test waits it out.
-    Thread.sleep(400);
+    ActionException open = thrown(() -> tasks().get("T-1"));
+    assertThat(open.code()).isEqualTo(ErrorCode.CIRCUIT_OPEN);
+    assertThat(open.error().retryAfter()).contains(Duration.ofMillis(200));
+    // The open time is measured on the layer's clock: no real time has to pass.
+    time.advance(Duration.ofMillis(150));
+    assertThat(thrown(() -> tasks().get("T-1")).error().retryAfter()).contains(Duration.ofMillis(50));
+    time.advance(Duration.ofMillis(50));
 
     assertThat(tasks().get("T-1").id()).isEqualTo("T-1");
     assertThat(layer.breakerState("svc")).isEqualTo("CLOSED");
@@ -145,6 +149,21 @@ class ProtectionTest extends PipelineTestSupport {
     tasks().get("T");
 
     assertThat(time.sleeps).singleElement().satisfies(d -> assertThat(d).isPositive());
+  }
+
+  @Test
+  void theRateLimitPacesCallsOnTheLayersClock() {
+    layer = ActionLayer.builder()
+        .connection("svc", new TestConnector(uri(), Credentials.bearer(SECRET), CreateSafety.UNSAFE),
+            p -> p.rateLimit(5, Duration.ofSeconds(1)))
+        .clock(time).sleeper(time).build();
+    for (int i = 0; i < 20; i++) server.enqueue(task("T"));
+
+    for (int i = 0; i < 20; i++) tasks().get("T");
+
+    // 5 at once, then 5 more each second: the last five go out three seconds in, on fake time.
+    assertThat(time.slept()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(server.getRequestCount()).isEqualTo(20);
   }
 
   @Test

@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import dev.failsafe.Bulkhead;
 import dev.failsafe.CircuitBreaker;
-import dev.failsafe.RateLimiter;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 
 /**
@@ -27,9 +29,11 @@ public final class ConnectionRuntime {
   final HttpUrl baseUrl;
   final CircuitBreaker<Object> breaker;
   final Bulkhead<Object> bulkhead;
-  final RateLimiter<Object> limiter;
+  final Bucket limiter;
   /** A quarter of the rate, used while the vendor reports the allowance nearly spent. */
-  final RateLimiter<Object> conservingLimiter;
+  final Bucket conservingLimiter;
+  /** When the breaker last opened, on the layer's clock (epoch millis). */
+  private volatile long breakerOpenedAt;
   /** The latest allowance usage the vendor reported and when, or null. */
   private volatile UsageReport lastUsage;
 
@@ -50,14 +54,35 @@ public final class ConnectionRuntime {
     this.baseUrl = url;
     this.breaker = CircuitBreaker.builder()
         .withFailureThreshold(policy.breakerFailureThreshold(), policy.breakerWindow())
-        .withDelay(policy.breakerOpenFor())
+        // The open time is measured on the layer's clock (breakerRemaining), like every other
+        // wait; Failsafe's own delay runs on System.nanoTime, so it is set never to end first.
+        .withDelay(Duration.ofDays(3650))
         .withSuccessThreshold(1)
+        .onOpen(e -> breakerOpenedAt = clock.millis())
         .build();
     this.bulkhead = Bulkhead.builder(policy.maxConcurrentCalls()).build();
-    this.limiter = policy.rateLimitPermits() == 0 ? null
-        : RateLimiter.burstyBuilder(policy.rateLimitPermits(), policy.rateLimitPeriod()).build();
-    this.conservingLimiter = policy.rateLimitPermits() == 0 ? null
-        : RateLimiter.smoothBuilder(Math.max(1, policy.rateLimitPermits() / 4), policy.rateLimitPeriod()).build();
+    // Both limiters measure time on the layer's clock, so their waits go through its Sleeper.
+    TimeMeter time = new TimeMeter() {
+      @Override
+      public long currentTimeNanos() {
+        return TimeUnit.MILLISECONDS.toNanos(clock.millis());
+      }
+
+      @Override
+      public boolean isWallClockBased() {
+        return true;
+      }
+    };
+    int permits = policy.rateLimitPermits();
+    Duration period = policy.rateLimitPeriod();
+    // Bursts up to the limit, refilled whole each period.
+    this.limiter = permits == 0 ? null : Bucket.builder()
+        .addLimit(l -> l.capacity(permits).refillIntervally(permits, period))
+        .withCustomTimePrecision(time).build();
+    // No bursts: a quarter of the rate, evenly spaced.
+    this.conservingLimiter = permits == 0 ? null : Bucket.builder()
+        .addLimit(l -> l.capacity(1).refillGreedy(Math.max(1, permits / 4), period))
+        .withCustomTimePrecision(time).build();
     this.budget = new RetryBudget(policy.retryBudgetRatio(), policy.retryBudgetMinimum());
     this.recentCreates = policy.duplicateWindow().isZero() ? null
         : Caffeine.newBuilder()
@@ -78,7 +103,7 @@ public final class ConnectionRuntime {
   }
 
   /** The limiter for the next request: slower while the vendor says the allowance is nearly spent. */
-  RateLimiter<Object> limiter(Instant now) {
+  Bucket limiter(Instant now) {
     UsageReport report = lastUsage;
     boolean conserve = report != null && report.usage().fraction() >= CONSERVE_AT
         && report.at().plus(USAGE_FRESH_FOR).isAfter(now);
@@ -91,6 +116,13 @@ public final class ConnectionRuntime {
 
   public Connector connector() {
     return connector;
+  }
+
+  /** How long the open breaker stays open at {@code now}: zero when it is not open or its time is up. */
+  Duration breakerRemaining(Instant now) {
+    if (!breaker.isOpen()) return Duration.ZERO;
+    long left = breakerOpenedAt + policy.breakerOpenFor().toMillis() - now.toEpochMilli();
+    return left > 0 ? Duration.ofMillis(left) : Duration.ZERO;
   }
 
   /** The breaker's state name: CLOSED, OPEN or HALF_OPEN. */

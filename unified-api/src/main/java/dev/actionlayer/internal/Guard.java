@@ -59,22 +59,37 @@ final class Guard {
   private Exchange sendGuarded(ConnectionRuntime c, Request request, Call<?> call) {
     Duration left = call.remaining();
     if (left.isZero()) throw deadlineExhausted(c);
-    // Cheap early exit that spends no rate-limit permit; once the open delay has passed, the
-    // permit request below moves the breaker to half-open.
-    if (c.breaker.isOpen() && c.breaker.getRemainingDelay().toNanos() > 0) throw circuitOpen(c);
-    dev.failsafe.RateLimiter<Object> limiter = c.limiter(clock.instant());
+    // Cheap early exit that spends no rate-limit permit; once the open time has passed on the
+    // layer's clock, the breaker goes half-open and the permit request below lets one trial by.
+    if (c.breaker.isOpen()) {
+      Duration open = c.breakerRemaining(clock.instant());
+      if (!open.isZero()) throw circuitOpen(c, open);
+      synchronized (c.breaker) {
+        if (c.breaker.isOpen()) c.breaker.halfOpen();
+      }
+    }
+    io.github.bucket4j.Bucket limiter = c.limiter(clock.instant());
     if (limiter != null) {
-      Duration wait = limiter.tryReservePermit(min(left, c.policy.maxWait()));
-      if (wait.isNegative()) {
+      boolean permitted;
+      try {
+        // Reserves a permit if one comes within the wait allowed, and waits for it through the
+        // call (its Sleeper, audited with the request).
+        permitted = limiter.asBlocking().tryConsume(1, min(left, c.policy.maxWait()).toNanos(),
+            nanos -> call.waitBeforeRequest(Duration.ofMillis((nanos + 999_999) / 1_000_000)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw Failures.fail(ActionError.builder(ErrorCode.TIMEOUT).retryable(false)
+            .message("interrupted while waiting for the connection's rate limit"));
+      }
+      if (!permitted) {
         throw Failures.fail(ActionError.builder(ErrorCode.RATE_LIMITED)
             .retryAfter(c.policy.rateLimitPeriod())
             .message("connection '" + c.name + "' is at its client-side rate limit of "
                 + c.policy.rateLimitPermits() + " per " + Failures.seconds(c.policy.rateLimitPeriod())
                 + "; nothing was sent"));
       }
-      if (!wait.isZero()) call.waitBeforeRequest(wait);
     }
-    if (!c.breaker.tryAcquirePermit()) throw circuitOpen(c);
+    if (!c.breaker.tryAcquirePermit()) throw circuitOpen(c, c.breakerRemaining(clock.instant()));
     left = call.remaining();
     if (left.isZero()) {
       c.breaker.recordSuccess(); // give back a half-open trial permit; nothing was learned
@@ -91,10 +106,10 @@ final class Guard {
         .message("the call's deadline of " + Failures.seconds(c.policy.deadline()) + " is exhausted"));
   }
 
-  static dev.actionlayer.ActionException circuitOpen(ConnectionRuntime c) {
-    Duration wait = c.breaker.getRemainingDelay();
+  /** The breaker refuses; {@code wait} is its remaining open time (zero while a trial is out). */
+  private static dev.actionlayer.ActionException circuitOpen(ConnectionRuntime c, Duration wait) {
     return Failures.fail(ActionError.builder(ErrorCode.CIRCUIT_OPEN)
-        .retryAfter(wait.isNegative() ? Duration.ZERO : wait)
+        .retryAfter(wait)
         .message("the circuit breaker of connection '" + c.name + "' is open after repeated vendor"
             + " failures; nothing was sent"));
   }
