@@ -15,10 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import okhttp3.Request;
 import org.slf4j.Logger;
@@ -26,17 +23,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One logical call, start to finish: it owns its {@link Operation} and everything the call learns
- * on the way, and runs the stages outer first — duplicate-call suppression, bulkhead, the retry
- * loop ({@link Retries}) whose attempts go through the connection's {@link Guard}, reconciliation
- * of an ambiguous create, then one audit event. Every response, whether the call's own, an
+ * on the way, and runs the stages outer first — duplicate-call suppression ({@link Duplicates}),
+ * bulkhead, the retry loop ({@link Retries} within {@link CallRules}) whose attempts go through
+ * the connection's {@link Guard}, reconciliation of an ambiguous create ({@link Lookups}), then
+ * one audit event. Every response, whether the call's own, an
  * auxiliary request's or a lookup's, is judged by the one {@link Failures#classify}. Used by one
  * thread.
  */
-final class Call<R> implements Retries.Rules {
+final class Call<R> {
   private static final Logger log = LoggerFactory.getLogger(Call.class);
-  /** Upper bound on reconciliation lookups per call, whatever the clock says. */
-  static final int MAX_LOOKUPS = 20;
-
   /** What a recorded request was for. */
   enum AttemptKind {
     /** The operation's own request. */
@@ -54,7 +49,7 @@ final class Call<R> implements Retries.Rules {
     }
   }
 
-  private final Pipeline pipeline;
+  final Pipeline pipeline;
   final ConnectionRuntime c;
   final String operationName;
   private final Supplier<Operation<R>> planner;
@@ -85,9 +80,10 @@ final class Call<R> implements Retries.Rules {
   boolean reconciled;
   boolean deduplicated;
   private boolean authRefreshed;
-  private int lookupsAnswered;
-  private boolean lookupsCutShort;
-  private ActionError lookupError;
+  /** The limits of this call's retry loop. */
+  final CallRules rules = new CallRules(this);
+  /** The lookups by key this call made, if any. */
+  private final Lookups<R> lookups = new Lookups<>(this);
   /** The kind, status and code of the last recorded request. */
   private AttemptKind lastKind;
   private int lastStatus;
@@ -115,7 +111,8 @@ final class Call<R> implements Retries.Rules {
       op = plan();
       ctx = new CallContext(op.key, op.name, this::exchange);
       R result = op.kind == Operation.Kind.FIND ? lookedUp()
-          : op.kind == Operation.Kind.CREATE && c.recentCreates != null ? deduplicated()
+          : op.kind == Operation.Kind.CREATE && c.recentCreates != null
+              ? Duplicates.firstOrRun(this, this::guarded)
           : guarded();
       pipeline.audit(this, result, null);
       return new Pipeline.Outcome<>(result, deduplicated);
@@ -159,47 +156,6 @@ final class Call<R> implements Retries.Rules {
   }
 
   /**
-   * An identical create from the same principal within the window gets the first call's result;
-   * one that arrives while the first is in flight waits for it instead of sending a second.
-   */
-  @SuppressWarnings("unchecked")
-  private R deduplicated() {
-    Object key = new DedupeKey(principal, op.name, op.dedupeInput);
-    for (int round = 0; ; round++) {
-      CompletableFuture<Object> mine = new CompletableFuture<>();
-      CompletableFuture<Object> first = c.recentCreates.asMap().putIfAbsent(key, mine);
-      if (first == null) {
-        try {
-          R result = guarded();
-          mine.complete(result);
-          return result;
-        } catch (RuntimeException e) {
-          c.recentCreates.asMap().remove(key, mine);
-          mine.completeExceptionally(e);
-          throw e;
-        }
-      }
-      try {
-        Object result = first.get(Math.max(1, remaining().toMillis()), TimeUnit.MILLISECONDS);
-        deduplicated = true;
-        return (R) result;
-      } catch (ExecutionException e) {
-        // The first call failed and left the cache: this one runs on its own (once).
-        if (round > 0) throw (RuntimeException) e.getCause();
-      } catch (TimeoutException e) {
-        throw Failures.fail(ActionError.builder(ErrorCode.TIMEOUT)
-            .message("deadline exhausted waiting for an identical create already in flight"));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw Failures.fail(ActionError.builder(ErrorCode.TIMEOUT).retryable(false)
-            .message("interrupted while waiting for an identical create already in flight"));
-      }
-    }
-  }
-
-  private record DedupeKey(String principal, String operation, Object input) {}
-
-  /**
    * A lookup by idempotency key: the record, or null when the vendor answered and never showed it
    * during the whole window.
    *
@@ -208,15 +164,15 @@ final class Call<R> implements Retries.Rules {
    */
   private R lookedUp() {
     R found = reconcile();
-    if (found != null || (lookupsAnswered > 0 && !lookupsCutShort)) return found;
-    ActionError last = lookupError != null ? lookupError
+    if (found != null || lookups.settled()) return found;
+    ActionError last = lookups.error != null ? lookups.error
         : ActionError.builder(ErrorCode.UNAVAILABLE).message("no lookup could be sent").build();
     throw new ActionException(last.toBuilder()
         .message("could not tell whether the record exists: " + last.message()).build());
   }
 
   /** The bulkhead around the retried attempts. */
-  private R guarded() {
+  R guarded() {
     boolean permitted;
     try {
       permitted = c.bulkhead.tryAcquirePermit(Guard.min(remaining(), c.policy.maxWait()));
@@ -232,7 +188,7 @@ final class Call<R> implements Retries.Rules {
     }
     try {
       c.budget.onFirstAttempt();
-      return Retries.run(this, this::attempt);
+      return Retries.run(rules, this::attempt);
     } finally {
       c.bulkhead.releasePermit();
     }
@@ -387,55 +343,26 @@ final class Call<R> implements Retries.Rules {
     }
   }
 
-  /**
-   * Polls the operation's lookup by idempotency key after an ambiguous create, within the
-   * reconcile window and the deadline (vendor searches are eventually consistent). Null when the
-   * record was not found.
-   */
+  /** Polls the lookup by key ({@link Lookups}); the record, or null when it was not found. */
   private R reconcile() {
-    Instant until = min(deadlineAt, pipeline.clock.instant().plus(c.policy.reconcileWindow()));
-    for (int i = 1; i <= MAX_LOOKUPS; i++) {
-      Duration delay = Duration.ZERO;
-      if (i > 1) {
-        delay = max(c.policy.initialBackoff(), backoff(i - 1));
-        if (pipeline.clock.instant().plus(delay).isAfter(until)) return null;
-        sleep(delay);
-      }
-      Exchange x;
-      try {
-        if (findRequest == null) findRequest = Operation.build(op.find, ctx, "lookup");
-        x = send(pipeline.transport.toOkHttp(c, findRequest));
-      } catch (ActionException e) {
-        lookupError = e.error();
-        lookupsCutShort = true;
-        return null; // breaker open or paused: nothing can tell now
-      }
-      ActionError error = Failures.classify(c, x, true);
-      if (error == null) {
-        try {
-          R found = op.findReader.read(x.response, ctx);
-          record(AttemptKind.RECONCILE, i, delay, x, null);
-          lookupsAnswered++;
-          if (found != null) {
-            reconciled = true;
-            return found;
-          }
-          continue;
-        } catch (IOException | RuntimeException e) {
-          error = ActionError.builder(ErrorCode.UPSTREAM_ERROR).httpStatus(x.response.status())
-              .message("the vendor's answer to the lookup could not be read").build();
-        }
-      }
-      lookupError = error;
-      record(AttemptKind.RECONCILE, i, delay, x, error.code());
-      if (x.overCap()) return null; // the next lookup's answer would be as large
-      if (!pipeline.clock.instant().isBefore(until)) return null;
-    }
-    return null;
+    R found = lookups.poll();
+    if (found != null) reconciled = true;
+    return found;
+  }
+
+  /** The lookup request, built once. */
+  VendorRequest findRequest() {
+    if (findRequest == null) findRequest = Operation.build(op.find, ctx, "lookup");
+    return findRequest;
+  }
+
+  /** Reads a lookup's answer with the operation's reader. */
+  R readFound(VendorResponse response) throws IOException {
+    return op.findReader.read(response, ctx);
   }
 
   /** Sends one request through the connection's guard and notes what came back. */
-  private Exchange send(Request okRequest) {
+  Exchange send(Request okRequest) {
     Exchange x = pipeline.guard.send(c, okRequest, this);
     if (x.response != null) {
       lastResponse = x.response;
@@ -454,7 +381,7 @@ final class Call<R> implements Retries.Rules {
   }
 
   /** Records a request; its delay includes backoff, cooldown and rate-limit waits before it. */
-  private void record(AttemptKind kind, int n, Duration delay, Exchange x, ErrorCode code) {
+  void record(AttemptKind kind, int n, Duration delay, Exchange x, ErrorCode code) {
     long waited = delay.toMillis() + waitedMs;
     waitedMs = 0;
     int status = x == null || x.response == null ? 0 : x.response.status();
@@ -478,48 +405,7 @@ final class Call<R> implements Retries.Rules {
     return d.isNegative() ? Duration.ZERO : d;
   }
 
-  // Retries.Rules: the limits of this call's retry loop.
-
-  @Override
-  public boolean mayRetry(int number) {
-    return number < c.policy.maxAttempts();
-  }
-
-  /** The connection's full-jitter backoff before retry {@code number}. */
-  @Override
-  public Duration backoff(int number) {
-    return Backoff.fullJitter(c.policy.initialBackoff(), c.policy.maxBackoff(), number,
-        pipeline.random.getAsDouble());
-  }
-
-  @Override
-  public ActionException refuse(ActionException failure, Duration delay) {
-    ActionError error = failure.error();
-    if (delay.compareTo(c.policy.maxWait()) > 0) {
-      return new ActionException(error.toBuilder().retryAfter(delay)
-          .message(error.message() + "; not waited: " + Failures.seconds(delay)
-              + " is longer than the " + Failures.seconds(c.policy.maxWait()) + " cap on any wait")
-          .build());
-    }
-    if (delay.compareTo(remaining()) >= 0) {
-      return new ActionException(error.toBuilder().retryAfter(delay)
-          .message(error.message() + "; waiting " + Failures.seconds(delay) + " would pass the call's deadline")
-          .build());
-    }
-    if (!c.budget.tryRetry()) {
-      return new ActionException(error.toBuilder()
-          .message(error.message() + "; not retried: the connection's retry budget is spent")
-          .build());
-    }
-    return null;
-  }
-
-  @Override
-  public void sleep(Duration delay, ActionException failure) {
-    sleep(delay);
-  }
-
-  private void sleep(Duration d) {
+  void sleep(Duration d) {
     try {
       pipeline.sleeper.sleep(d);
     } catch (InterruptedException e) {
@@ -529,11 +415,4 @@ final class Call<R> implements Retries.Rules {
     }
   }
 
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
-  }
-
-  private static Instant min(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
-  }
 }
