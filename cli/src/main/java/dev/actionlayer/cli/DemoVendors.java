@@ -7,16 +7,15 @@ import dev.actionlayer.gdrive.GoogleDrive;
 import dev.actionlayer.jira.Jira;
 import dev.actionlayer.salesforce.Salesforce;
 import dev.actionlayer.stripe.Stripe;
-import java.util.function.UnaryOperator;
-
-import dev.actionlayer.testkit.Fault;
-import dev.actionlayer.testkit.FakeDrive;
-import dev.actionlayer.testkit.FakeJira;
-import dev.actionlayer.testkit.FakeSalesforce;
-import dev.actionlayer.testkit.FakeStripe;
-import dev.actionlayer.testkit.Requests;
+import dev.actionlayer.testkit.fake.Fault;
+import dev.actionlayer.testkit.fake.Requests;
+import dev.actionlayer.testkit.fakes.FakeDrive;
+import dev.actionlayer.testkit.fakes.FakeJira;
+import dev.actionlayer.testkit.fakes.FakeSalesforce;
+import dev.actionlayer.testkit.fakes.FakeStripe;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 /**
  * The four vendors of the onboarding story as stateful fakes on loopback, with the two incidents

@@ -1,8 +1,8 @@
 package dev.actionlayer.cli;
 
-import dev.actionlayer.testkit.FakeVendor;
-import dev.actionlayer.testkit.RecordedCall;
-import dev.actionlayer.testkit.RequestMatcher;
+import dev.actionlayer.testkit.fake.FakeVendor;
+import dev.actionlayer.testkit.fake.RecordedCall;
+import dev.actionlayer.testkit.fake.RequestMatcher;
 import java.time.Duration;
 
 /**

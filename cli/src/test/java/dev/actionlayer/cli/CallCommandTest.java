@@ -3,10 +3,10 @@ package dev.actionlayer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.actionlayer.spi.Json;
-import dev.actionlayer.testkit.FakeJira;
-import dev.actionlayer.testkit.FakeOAuth;
-import dev.actionlayer.testkit.FakeSalesforce;
-import dev.actionlayer.testkit.FakeStripe;
+import dev.actionlayer.testkit.fakes.FakeJira;
+import dev.actionlayer.testkit.fakes.FakeOAuth;
+import dev.actionlayer.testkit.fakes.FakeSalesforce;
+import dev.actionlayer.testkit.fakes.FakeStripe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

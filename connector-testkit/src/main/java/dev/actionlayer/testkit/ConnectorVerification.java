@@ -1,5 +1,14 @@
 package dev.actionlayer.testkit;
 
+import dev.actionlayer.spi.Connector;
+import dev.actionlayer.testkit.fake.FakeTime;
+import dev.actionlayer.testkit.fake.FakeVendor;
+import dev.actionlayer.testkit.fake.Fault;
+import java.net.URI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 /**
  * The conformance kit: extend it in a connector's tests, supply the connector, its fake and its
  * capabilities, and JUnit runs every rule against them — round trips, error mapping by meaning,
@@ -11,23 +20,80 @@ package dev.actionlayer.testkit;
  * verdict is also written to {@code target/conformance/<TestClass>.txt}.
  *
  * <pre>{@code
- * class JiraVerificationTest extends ConnectorVerification {
- *   protected FakeVendor newFake(String secret) { return new FakeJira().requireBasic("dev@example.com", secret); }
+ * class JiraVerificationTest extends ConnectorVerification<FakeJira> {
+ *   protected FakeJira newFake(String secret) { return new FakeJira().requireBasic("dev@example.com", secret); }
  *   protected Connector connector(URI base, String secret) { return Jira.connector(base, Credentials.basic("dev@example.com", secret)); }
  *   protected Subject subject() { return Subject.tasks(new NewTask("PROJ", "Fix login bug", "500s on /login")); }
  *   protected VendorSignals signals() { return new JiraSignals(); }
- *   protected int storedRecords(FakeVendor fake) { return ((FakeJira) fake).issueCount(); }
+ *   protected int storedRecords(FakeJira fake) { return fake.issueCount(); }
  *   protected String missingId() { return "PROJ-999"; }
  * }
  * }</pre>
  *
- * <p>The hooks (all {@code protected abstract}): {@code newFake(secret)} — an unstarted fake that
- * accepts only {@code secret}; {@code connector(baseUri, secret)}; {@code subject()};
- * {@code signals()} — the vendor's failure answers as {@link Fault}s; {@code storedRecords(fake)};
- * {@code missingId()} — a well-formed id the fake never issued; optionally {@code baseUri(fake)}
- * when the connector's base URI has a path below the fake's root. The kit plants a random secret per
- * rule, runs on {@link FakeTime} (nothing really sleeps for backoff) and turns the client-side
- * rate limit off.
+ * <p>{@code F} is the connector's fake: any {@link FakeVendor}, a first-party one from
+ * {@code vendor-fakes} or the author's own. The hooks (all {@code protected abstract}):
+ * {@code newFake(secret)} — an unstarted fake that accepts only {@code secret};
+ * {@code connector(baseUri, secret)}; {@code subject()}; {@code signals()} — the vendor's failure
+ * answers as {@link Fault}s; {@code storedRecords(fake)}; {@code missingId()} — a well-formed id
+ * the fake never issued; optionally {@code baseUri(fake)} when the connector's base URI has a path
+ * below the fake's root. The kit plants a random secret per rule, runs on {@link FakeTime}
+ * (nothing really sleeps for backoff) and turns the client-side rate limit off.
+ *
+ * <p>The rules live in flat JUnit 5 test interfaces, one per concern (round trip, error mapping,
+ * retry safety, protection, security), each a set of default {@code @Test} methods over the
+ * running rule's kit; this class implements them all, so none can be left out.
+ *
+ * @param <F> the connector's fake vendor
  */
-public abstract class ConnectorVerification extends SecurityRules {
+@ExtendWith(ConformanceReport.class)
+public abstract class ConnectorVerification<F extends FakeVendor>
+    implements RoundTripRules, ErrorMappingRules, RetrySafetyRules, ProtectionRules, SecurityRules {
+
+  private Kit<F> kit;
+
+  /** A new, unstarted fake of the vendor that accepts only {@code secret} as credential. */
+  protected abstract F newFake(String secret);
+
+  /** The connector under test for {@code baseUri}, authenticating with {@code secret}. */
+  protected abstract Connector connector(URI baseUri, String secret);
+
+  /** The canonical resource to exercise and its sample input. */
+  protected abstract Subject subject();
+
+  /** How the vendor signals failures. */
+  protected abstract VendorSignals signals();
+
+  /** How many records of the subject's kind {@code fake} holds now. */
+  protected abstract int storedRecords(F fake);
+
+  /** A well-formed id the fake never issued. */
+  protected abstract String missingId();
+
+  /**
+   * The base URI the connector gets for {@code fake}: its root by default; override when the
+   * vendor's API lives under a path (Asana's {@code /api/1.0}, Jira's OAuth gateway).
+   */
+  protected URI baseUri(F fake) {
+    return fake.uri();
+  }
+
+  @BeforeEach
+  final void startKit() {
+    kit = new Kit<>(this);
+  }
+
+  @AfterEach
+  final void stopKit() {
+    if (kit != null) kit.close();
+  }
+
+  /**
+   * The running rule's kit, for the rule interfaces; not for connector tests, which use their
+   * own fakes and layers.
+   */
+  @Override
+  public final Kit<F> kit() {
+    if (kit == null) throw new IllegalStateException("no rule is running");
+    return kit;
+  }
 }

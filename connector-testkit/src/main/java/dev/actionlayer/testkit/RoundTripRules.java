@@ -1,5 +1,6 @@
 package dev.actionlayer.testkit;
 
+import static dev.actionlayer.testkit.Kit.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.actionlayer.ActionLayer;
@@ -7,42 +8,46 @@ import dev.actionlayer.ErrorCode;
 import org.junit.jupiter.api.Test;
 
 /** Rules on the canonical round trip: what a create leaves, and what a delete means. */
-abstract class RoundTripRules extends VerificationSupport {
+interface RoundTripRules extends Rules {
 
   @Test
-  public void required_roundTrip_createGetDelete() {
-    ActionLayer layer = layer();
-    int before = storedRecords(fake);
+  default void required_roundTrip_createGetDelete() {
+    Kit<?> kit = kit();
+    ActionLayer layer = kit.layer();
+    int before = kit.storedRecords();
 
-    String id = create(layer);
-    assertThat(storedRecords(fake)).as("records after one create").isEqualTo(before + 1);
-    assertThat(get(layer, id)).as("the id get returns").isEqualTo(id);
-    delete(layer, id);
+    String id = kit.create(layer);
+    assertThat(kit.storedRecords()).as("records after one create").isEqualTo(before + 1);
+    assertThat(kit.get(layer, id)).as("the id get returns").isEqualTo(id);
+    kit.delete(layer, id);
 
-    assertThat(storedRecords(fake)).as("records after the delete").isEqualTo(before);
+    assertThat(kit.storedRecords()).as("records after the delete").isEqualTo(before);
   }
 
   @Test
-  public void required_roundTrip_getAfterDeleteIsNotFound() {
-    ActionLayer layer = layer();
-    String id = create(layer);
-    delete(layer, id);
+  default void required_roundTrip_getAfterDeleteIsNotFound() {
+    Kit<?> kit = kit();
+    ActionLayer layer = kit.layer();
+    String id = kit.create(layer);
+    kit.delete(layer, id);
 
-    assertThat(failure(() -> get(layer, id)).code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(failure(() -> kit.get(layer, id)).code()).isEqualTo(ErrorCode.NOT_FOUND);
   }
 
   /** Compensation counts a delete that finds nothing as done: it must say NOT_FOUND, nothing else. */
   @Test
-  public void required_roundTrip_deleteOfAMissingRecordIsNotFound() {
-    ActionLayer layer = layer();
+  default void required_roundTrip_deleteOfAMissingRecordIsNotFound() {
+    Kit<?> kit = kit();
+    ActionLayer layer = kit.layer();
 
-    assertThat(failure(() -> delete(layer, missingId())).code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(failure(() -> kit.delete(layer, kit.missingId())).code()).isEqualTo(ErrorCode.NOT_FOUND);
   }
 
   @Test
-  public void required_roundTrip_getOfAMissingRecordIsNotFound() {
-    ActionLayer layer = layer();
+  default void required_roundTrip_getOfAMissingRecordIsNotFound() {
+    Kit<?> kit = kit();
+    ActionLayer layer = kit.layer();
 
-    assertThat(failure(() -> get(layer, missingId())).code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(failure(() -> kit.get(layer, kit.missingId())).code()).isEqualTo(ErrorCode.NOT_FOUND);
   }
 }

@@ -1,5 +1,6 @@
 package dev.actionlayer.testkit;
 
+import static dev.actionlayer.testkit.Kit.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,6 +9,9 @@ import dev.actionlayer.ActionException;
 import dev.actionlayer.ActionLayer;
 import dev.actionlayer.ErrorCode;
 import dev.actionlayer.audit.AuditEvent;
+import dev.actionlayer.testkit.fake.Fault;
+import dev.actionlayer.testkit.fake.RecordedCall;
+import dev.actionlayer.testkit.fake.Requests;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,26 +22,27 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Rules on secrets and on agent-supplied values: data, never structure. */
-abstract class SecurityRules extends ProtectionRules {
+interface SecurityRules extends Rules {
   /** Ids an agent might pass that try to reach another endpoint or inject a header. */
-  static final List<String> HOSTILE_IDS = List.of("../../../x", "..", "a/../../b", "x?admin=1",
+  List<String> HOSTILE_IDS = List.of("../../../x", "..", "a/../../b", "x?admin=1",
       "x#frag", "x\r\nX-Injected: 1", "x\nX-Injected: 1", "%2e%2e%2f%2e%2e");
 
   @Test
-  public void required_security_theCredentialNeverAppearsInErrorsOrAudit() {
-    ActionLayer layer = layer(p -> p.maxAttempts(2));
+  default void required_security_theCredentialNeverAppearsInErrorsOrAudit() {
+    Kit<?> kit = kit();
+    ActionLayer layer = kit.layer(p -> p.maxAttempts(2));
     List<String> outputs = new ArrayList<>();
     // A hostile vendor echoes the credential, in each encoding in turn, in every place a
     // connector might copy from.
-    for (String planted : plantedForms()) {
-      fake.clearFaults();
+    for (String planted : plantedForms(kit.secret())) {
+      kit.fake().clearFaults();
       String echo = "{\"error\":{\"message\":\"bad key " + planted + "\",\"code\":\"" + planted + "\"},"
           + "\"message\":\"" + planted + "\",\"errorMessages\":[\"" + planted + "\"],"
           + "\"errors\":{\"title\":\"" + planted + "\"},\"errorCode\":\"" + planted + "\"}";
-      fake.on(Requests.any()).always().respond(Fault.status(400).header("X-Echo", planted)
+      kit.fake().on(Requests.any()).always().respond(Fault.status(400).header("X-Echo", planted)
           .body(echo, "application/json"));
-      for (Runnable call : List.<Runnable>of(() -> create(layer), () -> get(layer, missingId()),
-          () -> delete(layer, missingId()))) {
+      for (Runnable call : List.<Runnable>of(() -> kit.create(layer), () -> kit.get(layer, kit.missingId()),
+          () -> kit.delete(layer, kit.missingId()))) {
         try {
           call.run();
         } catch (ActionException e) {
@@ -48,11 +53,12 @@ abstract class SecurityRules extends ProtectionRules {
         }
       }
     }
-    for (AuditEvent event : events) outputs.add(event.toJson());
-    outputs.add(connector(baseUri(fake), secret).toString());
+    for (AuditEvent event : kit.events()) outputs.add(event.toJson());
+    outputs.add(kit.connector().toString());
 
     assertThat(outputs).isNotEmpty();
-    List<String> forbidden = new ArrayList<>(plantedForms());
+    String secret = kit.secret();
+    List<String> forbidden = new ArrayList<>(plantedForms(secret));
     forbidden.add(new StringBuilder(secret).reverse().toString());
     forbidden.add(secret.substring(0, secret.length() / 2 + 4));
     for (String form : forbidden) {
@@ -61,13 +67,14 @@ abstract class SecurityRules extends ProtectionRules {
   }
 
   @Test
-  public void required_security_hostileIdsNeverReachAnotherEndpointOrHeader() {
-    ActionLayer layer = layer(p -> p.maxAttempts(1));
-    String created = create(layer);
-    int before = fake.requestCount();
+  default void required_security_hostileIdsNeverReachAnotherEndpointOrHeader() {
+    Kit<?> kit = kit();
+    ActionLayer layer = kit.layer(p -> p.maxAttempts(1));
+    String created = kit.create(layer);
+    int before = kit.fake().requestCount();
 
     for (String id : HOSTILE_IDS) {
-      for (Runnable call : List.<Runnable>of(() -> get(layer, id), () -> delete(layer, id))) {
+      for (Runnable call : List.<Runnable>of(() -> kit.get(layer, id), () -> kit.delete(layer, id))) {
         try {
           call.run();
         } catch (ActionException e) {
@@ -77,30 +84,31 @@ abstract class SecurityRules extends ProtectionRules {
       }
     }
 
-    List<RecordedCall> sent = fake.requests().subList(before, fake.requestCount());
+    List<RecordedCall> sent = kit.fake().requests().subList(before, kit.fake().requestCount());
     for (RecordedCall call : sent) {
       String path = call.pathWithoutQuery();
       assertThat(path).as("a path built from a hostile id").doesNotContain("/../").doesNotContain("/./")
           .doesNotEndWith("/..").doesNotContain("\r").doesNotContain("\n");
       assertThat(call.header("X-Injected")).as("an injected header").isNull();
     }
-    assertThat(get(layer, created)).as("the real record is untouched").isEqualTo(created);
+    assertThat(kit.get(layer, created)).as("the real record is untouched").isEqualTo(created);
   }
 
   @Test
-  public void optional_security_auditCarriesTheVendorsRequestId() {
-    String header = connector(baseUri(fake), secret).requestIdHeader();
+  default void optional_security_auditCarriesTheVendorsRequestId() {
+    Kit<?> kit = kit();
+    String header = kit.connector().requestIdHeader();
     assumeTrue(header != null, "the connector names no request-id header");
-    ActionLayer layer = layer(p -> p.maxAttempts(1));
-    String id = create(layer);
+    ActionLayer layer = kit.layer(p -> p.maxAttempts(1));
+    String id = kit.create(layer);
 
-    get(layer, id);
+    kit.get(layer, id);
 
-    AuditEvent event = events.get(events.size() - 1);
+    AuditEvent event = kit.events().get(kit.events().size() - 1);
     assumeTrue(event.upstream() != null && event.upstream().headers().containsKey(header.toLowerCase(java.util.Locale.ROOT)),
         "the fake sends no " + header + " header");
     assertThat(event.vendorRequestId()).isEqualTo(event.upstream().headers().get(header.toLowerCase(java.util.Locale.ROOT)));
-    ActionError e = failure(() -> get(layer, missingId()));
+    ActionError e = failure(() -> kit.get(layer, kit.missingId()));
     assertThat(e.vendorRequestId()).as("the error's request id").isNotEmpty();
   }
 
@@ -108,7 +116,7 @@ abstract class SecurityRules extends ProtectionRules {
    * The credential as a vendor could echo it: raw, with its case changed, as standard and URL-safe
    * base64 with and without padding, as hex in either case, URL-encoded.
    */
-  private List<String> plantedForms() {
+  private static List<String> plantedForms(String secret) {
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
     return List.of(secret,
         secret.toUpperCase(Locale.ROOT),

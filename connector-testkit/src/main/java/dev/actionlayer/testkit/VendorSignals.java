@@ -1,5 +1,7 @@
 package dev.actionlayer.testkit;
 
+import dev.actionlayer.testkit.fake.Fault;
+
 /**
  * How a vendor answers the failures the conformance kit provokes, as {@link Fault}s its fake
  * sends (ideally the fact sheet's verbatim bodies). A signal the vendor does not have returns null

@@ -4,25 +4,24 @@ import dev.actionlayer.Credentials;
 import dev.actionlayer.NewTask;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.testkit.ConnectorVerification;
-import dev.actionlayer.testkit.FakeAsana;
-import dev.actionlayer.testkit.FakeVendor;
-import dev.actionlayer.testkit.Fault;
 import dev.actionlayer.testkit.Subject;
 import dev.actionlayer.testkit.VendorSignals;
+import dev.actionlayer.testkit.fake.Fault;
+import dev.actionlayer.testkit.fakes.FakeAsana;
 import java.net.URI;
 
 /** Asana against the conformance kit: unkeyed creates, a bearer personal access token. */
-class AsanaVerificationTest extends ConnectorVerification {
+class AsanaVerificationTest extends ConnectorVerification<FakeAsana> {
   static final String PROJECT = "1204567890123456";
 
   @Override
-  protected FakeVendor newFake(String secret) {
+  protected FakeAsana newFake(String secret) {
     return new FakeAsana().requireBearer(secret);
   }
 
   /** Asana's API lives under /api/1.0; the fake serves it there as the real one does. */
   @Override
-  protected URI baseUri(FakeVendor fake) {
+  protected URI baseUri(FakeAsana fake) {
     return fake.uri().resolve("/api/1.0");
   }
 
@@ -42,8 +41,8 @@ class AsanaVerificationTest extends ConnectorVerification {
   }
 
   @Override
-  protected int storedRecords(FakeVendor fake) {
-    return ((FakeAsana) fake).taskCount();
+  protected int storedRecords(FakeAsana fake) {
+    return fake.taskCount();
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.actionlayer.gdrive;
 
 import dev.actionlayer.Credentials;
-import dev.actionlayer.testkit.LayerHarness;
+import dev.actionlayer.testkit.fake.LayerHarness;
 import java.time.Instant;
 
 /** Google Drive's settings for the testkit's {@link LayerHarness}: the "drive" connection, its token and start time. */

@@ -4,18 +4,17 @@ import dev.actionlayer.Credentials;
 import dev.actionlayer.NewFolder;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.testkit.ConnectorVerification;
-import dev.actionlayer.testkit.FakeDrive;
-import dev.actionlayer.testkit.FakeVendor;
-import dev.actionlayer.testkit.Fault;
 import dev.actionlayer.testkit.Subject;
 import dev.actionlayer.testkit.VendorSignals;
+import dev.actionlayer.testkit.fake.Fault;
+import dev.actionlayer.testkit.fakes.FakeDrive;
 import java.net.URI;
 
 /** Google Drive folders against the conformance kit: creates carry a pre-generated id (keyed). */
-class DriveVerificationTest extends ConnectorVerification {
+class DriveVerificationTest extends ConnectorVerification<FakeDrive> {
 
   @Override
-  protected FakeVendor newFake(String secret) {
+  protected FakeDrive newFake(String secret) {
     return new FakeDrive().requireBearer(secret);
   }
 
@@ -35,8 +34,8 @@ class DriveVerificationTest extends ConnectorVerification {
   }
 
   @Override
-  protected int storedRecords(FakeVendor fake) {
-    return ((FakeDrive) fake).folderCount();
+  protected int storedRecords(FakeDrive fake) {
+    return fake.folderCount();
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.actionlayer.jira;
 
 import dev.actionlayer.Credentials;
-import dev.actionlayer.testkit.LayerHarness;
+import dev.actionlayer.testkit.fake.LayerHarness;
 import java.time.Instant;
 
 /** Jira's settings for the testkit's {@link LayerHarness}: the "jira" connection, its account and start time. */

@@ -2,16 +2,15 @@ package dev.actionlayer.jira;
 
 import dev.actionlayer.Credentials;
 import dev.actionlayer.spi.Connector;
-import dev.actionlayer.testkit.FakeJira;
-import dev.actionlayer.testkit.FakeVendor;
+import dev.actionlayer.testkit.fakes.FakeJira;
 import java.net.URI;
 
 /** Jira against the conformance kit with dedupe labels: creates are findable, and reconciled. */
 class JiraLabelledVerificationTest extends JiraVerificationTest {
 
   @Override
-  protected FakeVendor newFake(String secret) {
-    return ((FakeJira) super.newFake(secret)).searchLag(1);
+  protected FakeJira newFake(String secret) {
+    return super.newFake(secret).searchLag(1);
   }
 
   @Override

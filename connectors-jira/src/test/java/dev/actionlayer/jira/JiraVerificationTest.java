@@ -4,19 +4,18 @@ import dev.actionlayer.Credentials;
 import dev.actionlayer.NewTask;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.testkit.ConnectorVerification;
-import dev.actionlayer.testkit.FakeJira;
-import dev.actionlayer.testkit.FakeVendor;
-import dev.actionlayer.testkit.Fault;
 import dev.actionlayer.testkit.Subject;
 import dev.actionlayer.testkit.VendorSignals;
+import dev.actionlayer.testkit.fake.Fault;
+import dev.actionlayer.testkit.fakes.FakeJira;
 import java.net.URI;
 
 /** Jira against the conformance kit, with unkeyed creates (no dedupe label). */
-class JiraVerificationTest extends ConnectorVerification {
+class JiraVerificationTest extends ConnectorVerification<FakeJira> {
   static final String EMAIL = "dev@example.com";
 
   @Override
-  protected FakeVendor newFake(String secret) {
+  protected FakeJira newFake(String secret) {
     return new FakeJira().requireBasic(EMAIL, secret);
   }
 
@@ -36,8 +35,8 @@ class JiraVerificationTest extends ConnectorVerification {
   }
 
   @Override
-  protected int storedRecords(FakeVendor fake) {
-    return ((FakeJira) fake).issueCount();
+  protected int storedRecords(FakeJira fake) {
+    return fake.issueCount();
   }
 
   @Override

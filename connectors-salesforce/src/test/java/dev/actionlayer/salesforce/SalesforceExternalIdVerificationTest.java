@@ -2,8 +2,7 @@ package dev.actionlayer.salesforce;
 
 import dev.actionlayer.Credentials;
 import dev.actionlayer.spi.Connector;
-import dev.actionlayer.testkit.FakeSalesforce;
-import dev.actionlayer.testkit.FakeVendor;
+import dev.actionlayer.testkit.fakes.FakeSalesforce;
 import java.net.URI;
 
 /** Salesforce contacts against the conformance kit, upserting by an external-id field: creates are keyed. */
@@ -11,8 +10,8 @@ class SalesforceExternalIdVerificationTest extends SalesforceVerificationTest {
   static final String KEY_FIELD = "Actionlayer_Key__c";
 
   @Override
-  protected FakeVendor newFake(String secret) {
-    return ((FakeSalesforce) super.newFake(secret)).externalIdField("Contact", KEY_FIELD);
+  protected FakeSalesforce newFake(String secret) {
+    return super.newFake(secret).externalIdField("Contact", KEY_FIELD);
   }
 
   @Override

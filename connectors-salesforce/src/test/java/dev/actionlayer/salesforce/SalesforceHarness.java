@@ -1,7 +1,7 @@
 package dev.actionlayer.salesforce;
 
 import dev.actionlayer.Credentials;
-import dev.actionlayer.testkit.LayerHarness;
+import dev.actionlayer.testkit.fake.LayerHarness;
 import java.time.Instant;
 
 /** Salesforce's settings for the testkit's {@link LayerHarness}: the "sf" connection, its token and start time. */

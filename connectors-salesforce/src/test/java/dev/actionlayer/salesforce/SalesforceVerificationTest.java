@@ -4,18 +4,17 @@ import dev.actionlayer.Credentials;
 import dev.actionlayer.NewContact;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.testkit.ConnectorVerification;
-import dev.actionlayer.testkit.FakeSalesforce;
-import dev.actionlayer.testkit.FakeVendor;
-import dev.actionlayer.testkit.Fault;
 import dev.actionlayer.testkit.Subject;
 import dev.actionlayer.testkit.VendorSignals;
+import dev.actionlayer.testkit.fake.Fault;
+import dev.actionlayer.testkit.fakes.FakeSalesforce;
 import java.net.URI;
 
 /** Salesforce contacts against the conformance kit, with plain (unkeyed) inserts. */
-class SalesforceVerificationTest extends ConnectorVerification {
+class SalesforceVerificationTest extends ConnectorVerification<FakeSalesforce> {
 
   @Override
-  protected FakeVendor newFake(String secret) {
+  protected FakeSalesforce newFake(String secret) {
     return new FakeSalesforce().requireBearer(secret);
   }
 
@@ -35,8 +34,8 @@ class SalesforceVerificationTest extends ConnectorVerification {
   }
 
   @Override
-  protected int storedRecords(FakeVendor fake) {
-    return ((FakeSalesforce) fake).contactCount();
+  protected int storedRecords(FakeSalesforce fake) {
+    return fake.contactCount();
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.actionlayer.stripe;
 
 import dev.actionlayer.Credentials;
-import dev.actionlayer.testkit.LayerHarness;
+import dev.actionlayer.testkit.fake.LayerHarness;
 import java.time.Instant;
 
 /** Stripe's settings for the testkit's {@link LayerHarness}: the "stripe" connection, its key and start time. */

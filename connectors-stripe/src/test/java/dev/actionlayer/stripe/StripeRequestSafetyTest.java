@@ -10,7 +10,7 @@ import dev.actionlayer.Credentials;
 import dev.actionlayer.ErrorCode;
 import dev.actionlayer.NewContact;
 import dev.actionlayer.spi.Connector;
-import dev.actionlayer.testkit.LayerHarness;
+import dev.actionlayer.testkit.fake.LayerHarness;
 import java.io.IOException;
 import java.net.URI;
 import mockwebserver3.MockResponse;

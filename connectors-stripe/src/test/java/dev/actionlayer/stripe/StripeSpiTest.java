@@ -12,7 +12,7 @@ import dev.actionlayer.spi.CallContext;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.spi.VendorRequest;
 import dev.actionlayer.spi.VendorResponse;
-import dev.actionlayer.testkit.Samples;
+import dev.actionlayer.testkit.fake.Samples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

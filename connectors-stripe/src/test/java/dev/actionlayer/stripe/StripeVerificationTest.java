@@ -4,19 +4,18 @@ import dev.actionlayer.Credentials;
 import dev.actionlayer.NewContact;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.testkit.ConnectorVerification;
-import dev.actionlayer.testkit.FakeStripe;
-import dev.actionlayer.testkit.FakeVendor;
-import dev.actionlayer.testkit.Fault;
-import dev.actionlayer.testkit.Samples;
 import dev.actionlayer.testkit.Subject;
 import dev.actionlayer.testkit.VendorSignals;
+import dev.actionlayer.testkit.fake.Fault;
+import dev.actionlayer.testkit.fake.Samples;
+import dev.actionlayer.testkit.fakes.FakeStripe;
 import java.net.URI;
 
 /** Stripe customers (contacts) against the conformance kit: every create carries an Idempotency-Key (keyed). */
-class StripeVerificationTest extends ConnectorVerification {
+class StripeVerificationTest extends ConnectorVerification<FakeStripe> {
 
   @Override
-  protected FakeVendor newFake(String secret) {
+  protected FakeStripe newFake(String secret) {
     return new FakeStripe().requireKey(secret);
   }
 
@@ -36,8 +35,8 @@ class StripeVerificationTest extends ConnectorVerification {
   }
 
   @Override
-  protected int storedRecords(FakeVendor fake) {
-    return ((FakeStripe) fake).customerCount();
+  protected int storedRecords(FakeStripe fake) {
+    return fake.customerCount();
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.actionlayer.sagatests;
 
 import dev.actionlayer.saga.SagaResult;
-import dev.actionlayer.testkit.FakeVendor;
-import dev.actionlayer.testkit.RecordedCall;
+import dev.actionlayer.testkit.fake.FakeVendor;
+import dev.actionlayer.testkit.fake.RecordedCall;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

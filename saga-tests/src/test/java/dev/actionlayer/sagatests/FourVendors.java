@@ -5,13 +5,13 @@ import dev.actionlayer.ConnectionPolicy;
 import dev.actionlayer.Credentials;
 import dev.actionlayer.gdrive.GoogleDrive;
 import dev.actionlayer.jira.Jira;
-import dev.actionlayer.salesforce.Salesforce;
 import dev.actionlayer.saga.SagaJournal;
+import dev.actionlayer.salesforce.Salesforce;
 import dev.actionlayer.stripe.Stripe;
-import dev.actionlayer.testkit.FakeDrive;
-import dev.actionlayer.testkit.FakeJira;
-import dev.actionlayer.testkit.FakeSalesforce;
-import dev.actionlayer.testkit.FakeStripe;
+import dev.actionlayer.testkit.fakes.FakeDrive;
+import dev.actionlayer.testkit.fakes.FakeJira;
+import dev.actionlayer.testkit.fakes.FakeSalesforce;
+import dev.actionlayer.testkit.fakes.FakeStripe;
 import java.net.URI;
 import java.util.function.UnaryOperator;
 

@@ -7,7 +7,7 @@ import dev.actionlayer.ActionLayer;
 import dev.actionlayer.saga.RecoveryReport;
 import dev.actionlayer.saga.SagaJournal;
 import dev.actionlayer.saga.SagaResult;
-import dev.actionlayer.testkit.RecordedCall;
+import dev.actionlayer.testkit.fake.RecordedCall;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;

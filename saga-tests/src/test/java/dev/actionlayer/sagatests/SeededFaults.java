@@ -1,9 +1,9 @@
 package dev.actionlayer.sagatests;
 
-import dev.actionlayer.testkit.Fault;
-import dev.actionlayer.testkit.FakeVendor;
-import dev.actionlayer.testkit.RecordedCall;
-import dev.actionlayer.testkit.RequestMatcher;
+import dev.actionlayer.testkit.fake.FakeVendor;
+import dev.actionlayer.testkit.fake.Fault;
+import dev.actionlayer.testkit.fake.RecordedCall;
+import dev.actionlayer.testkit.fake.RequestMatcher;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

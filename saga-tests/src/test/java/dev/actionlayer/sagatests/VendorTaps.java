@@ -1,5 +1,6 @@
 package dev.actionlayer.sagatests;
 
+import dev.actionlayer.testkit.fake.RecordedCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
@@ -16,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import dev.actionlayer.testkit.RecordedCall;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;

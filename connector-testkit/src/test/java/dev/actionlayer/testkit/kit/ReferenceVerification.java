@@ -3,22 +3,21 @@ package dev.actionlayer.testkit.kit;
 import dev.actionlayer.NewTask;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.testkit.ConnectorVerification;
-import dev.actionlayer.testkit.FakeJira;
-import dev.actionlayer.testkit.FakeVendor;
-import dev.actionlayer.testkit.Fault;
 import dev.actionlayer.testkit.Subject;
 import dev.actionlayer.testkit.VendorSignals;
+import dev.actionlayer.testkit.fake.Fault;
+import dev.actionlayer.testkit.fakes.FakeJira;
 import java.net.URI;
 
 /**
  * The kit run against {@link ReferenceJira}; not named *Test so that surefire leaves it (and its
  * broken subclasses) to {@link KitCatchesBrokenConnectorsTest}, which runs them on purpose.
  */
-public class ReferenceVerification extends ConnectorVerification {
+public class ReferenceVerification extends ConnectorVerification<FakeJira> {
   static final String EMAIL = "kit@example.com";
 
   @Override
-  protected FakeVendor newFake(String secret) {
+  protected FakeJira newFake(String secret) {
     return new FakeJira().requireBasic(EMAIL, secret);
   }
 
@@ -63,8 +62,8 @@ public class ReferenceVerification extends ConnectorVerification {
   }
 
   @Override
-  protected int storedRecords(FakeVendor fake) {
-    return ((FakeJira) fake).issueCount();
+  protected int storedRecords(FakeJira fake) {
+    return fake.issueCount();
   }
 
   @Override
