@@ -37,7 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * answers as {@link Fault}s; {@code storedRecords(fake)}; {@code missingId()} — a well-formed id
  * the fake never issued; optionally {@code baseUri(fake)} when the connector's base URI has a path
  * below the fake's root. The kit plants a random secret per rule, runs on {@link FakeTime}
- * (nothing really sleeps for backoff) and turns the client-side rate limit off.
+ * (nothing really sleeps: backoff, cooldowns and the client-side rate limit, which stays on, all
+ * wait on the layer's clock).
  *
  * <p>The rules live in flat JUnit 5 test interfaces, one per concern (round trip, error mapping,
  * retry safety, protection, security), each a set of default {@code @Test} methods over the

@@ -98,10 +98,12 @@ final class Kit<F extends FakeVendor> implements AutoCloseable {
     return hooks.connector(hooks.baseUri(other), secret);
   }
 
-  /** A layer with the connector on the fake as {@link #CONNECTION}; rate limit off. */
+  /**
+   * A layer with the connector on the fake as {@link #CONNECTION}, the default policy adjusted by
+   * {@code policy}; the client-side rate limit stays on (it runs on the fake clock).
+   */
   ActionLayer layer(UnaryOperator<ConnectionPolicy.Builder> policy) {
-    return track(layerBuilder()
-        .connection(CONNECTION, connector(), p -> policy.apply(p.noRateLimit())).build());
+    return track(layerBuilder().connection(CONNECTION, connector(), policy::apply).build());
   }
 
   ActionLayer layer() {

@@ -34,8 +34,8 @@ interface ProtectionRules extends Rules {
     Kit<?> kit = kit();
     ActionLayer layer = kit.track(kit.layerBuilder()
         .connection(Kit.CONNECTION, kit.connector(),
-            p -> p.noRateLimit().maxAttempts(1).breaker(2, 2, Duration.ofMinutes(1)))
-        .connection("healthy", kit.connectorOnAnotherFake(), p -> p.noRateLimit()).build());
+            p -> p.maxAttempts(1).breaker(2, 2, Duration.ofMinutes(1)))
+        .connection("healthy", kit.connectorOnAnotherFake()).build());
     kit.fake().on(Requests.any()).always().respond(Fault.html(503));
 
     failure(() -> kit.get(layer, kit.missingId()));

@@ -59,7 +59,7 @@ public final class LayerHarness implements AutoCloseable {
   public ActionLayer layer(Connector connector, UnaryOperator<ConnectionPolicy.Builder> policy) {
     Objects.requireNonNull(policy, "policy == null");
     ActionLayer layer = ActionLayer.builder()
-        .connection(connection, connector, p -> policy.apply(p.noRateLimit()))
+        .connection(connection, connector, policy::apply) // the rate limit runs on the fake clock too
         .clock(time)
         .sleeper(time)
         .auditSink(audit::add)
