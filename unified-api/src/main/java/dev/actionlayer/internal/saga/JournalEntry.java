@@ -1,10 +1,12 @@
-package dev.actionlayer.saga;
+package dev.actionlayer.internal.saga;
 
+import dev.actionlayer.saga.SagaResult;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One durable fact about a saga, as a {@link SagaJournal} stores it. Which fields are set depends
+ * One durable fact about a saga, as a {@link JournalStore} stores it. Internal: the journal's
+ * format is the engine's business, never the caller's. Which fields are set depends
  * on the {@link Type}; the others are null (or -1 for numbers). Agent-supplied values appear only
  * in {@code input}, as JSON data. The journal never holds credentials.
  *
