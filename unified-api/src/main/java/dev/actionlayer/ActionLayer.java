@@ -6,6 +6,7 @@ import dev.actionlayer.internal.Pipeline;
 import dev.actionlayer.internal.Canonical;
 import dev.actionlayer.internal.ResourceCalls;
 import dev.actionlayer.internal.Views;
+import dev.actionlayer.internal.saga.Journals;
 import dev.actionlayer.internal.saga.SagaEngine;
 import dev.actionlayer.internal.tools.Catalog;
 import dev.actionlayer.tools.ToolCatalog;
@@ -183,8 +184,13 @@ public final class ActionLayer implements AutoCloseable {
   }
 
   private <N, R> ResourceCalls<N, R> calls(String connection, Canonical<N, R> kind) {
+    return calls(connections, pipeline, connection, kind);
+  }
+
+  private static <N, R> ResourceCalls<N, R> calls(Map<String, ConnectionRuntime> connections,
+      Pipeline pipeline, String connection, Canonical<N, R> kind) {
     String noun = kind.noun();
-    ConnectionRuntime c = runtime(connection);
+    ConnectionRuntime c = runtime(connections, connection);
     Resource<N, R> resource = kind.resourceOf(c.connector());
     if (resource == null) {
       throw new ActionException(ActionError.builder(ErrorCode.UNSUPPORTED)
@@ -196,6 +202,10 @@ public final class ActionLayer implements AutoCloseable {
   }
 
   private ConnectionRuntime runtime(String connection) {
+    return runtime(connections, connection);
+  }
+
+  private static ConnectionRuntime runtime(Map<String, ConnectionRuntime> connections, String connection) {
     ConnectionRuntime c = connections.get(connection);
     if (c == null) {
       throw new ActionException(ActionError.builder(ErrorCode.INVALID_REQUEST)
@@ -343,17 +353,17 @@ public final class ActionLayer implements AutoCloseable {
       DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
       Pipeline pipeline = new Pipeline(clock, sleeper, transport, auditSink, random);
       Map<String, ConnectionRuntime> connections = Collections.unmodifiableMap(runtimes);
-      // Compensations act through the layer itself (for the saga's principal): built below.
-      ActionLayer[] layer = new ActionLayer[1];
-      SagaEngine sagas = new SagaEngine(new Canonical.Lookup() {
+      // Sagas reach the connections the way the layer does, not through the layer.
+      Canonical.Lookup lookup = new Canonical.Lookup() {
         @Override
         public <N, R> ResourceCalls<N, R> calls(String connection, Canonical<N, R> kind) {
-          return layer[0].calls(connection, kind);
+          return ActionLayer.calls(connections, pipeline, connection, kind);
         }
-      }, journal != null ? journal : SagaJournal.inMemory(), compensations, compensationPolicy,
-          clock, sleeper, auditSink, random, p -> layer[0].forPrincipal(p));
-      layer[0] = new ActionLayer(connections, pipeline, transport, sagas, principal);
-      return layer[0];
+      };
+      SagaEngine sagas = new SagaEngine(lookup,
+          Journals.store(journal != null ? journal : SagaJournal.inMemory()), compensations,
+          compensationPolicy, clock, sleeper, auditSink, random);
+      return new ActionLayer(connections, pipeline, transport, sagas, principal);
     }
   }
 }

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.actionlayer.audit.AuditEvent;
+import dev.actionlayer.internal.saga.FileJournal;
+import dev.actionlayer.internal.saga.JournalEntry;
 import dev.actionlayer.saga.CompensationPolicy;
-import dev.actionlayer.saga.JournalEntry;
 import dev.actionlayer.saga.SagaJournal;
 import dev.actionlayer.saga.SagaResult;
 import dev.actionlayer.saga.StepOutcome;
@@ -200,7 +201,7 @@ class SagaTest {
     String saga = "22222222-3333-4444-5555-666666666666";
     var now = java.time.Instant.now();
     b.records.put("B1", saga + "-0-0");
-    try (SagaJournal died = SagaJournal.file(file)) {
+    try (FileJournal died = FileJournal.open(file)) {
       List.of(
         JournalEntry.started(saga, now, "onboard", "0af7651916cd43dd8448eb211c80319c", "default", 2),
         JournalEntry.stepStarted(saga, now, 0, "first", null),
@@ -288,6 +289,40 @@ class SagaTest {
   }
 
   @Test
+  void customCompensationActsThroughTheScopesViews_forTheSagasPrincipalOnItsTrace() {
+    layer = ActionLayer.builder()
+        .connection("a", new TestConnector(a.server.url("/").uri(), Credentials.bearer("t"), CreateSafety.KEYED))
+        .clock(time).sleeper(time)
+        .auditSink(events::add)
+        .compensation("close", c -> c.records().forEach(rec -> c.tasks(rec.connection()).delete(rec.id())))
+        .build();
+    SagaResult r = layer.forPrincipal("agent-7").saga("s")
+        .step("first", s -> s.tasks("a").create(new NewTask(null, "one", null)), "close")
+        .step("second", s -> { throw ActionException.invalidField("x", "boom"); })
+        .run();
+    assertThat(r.status()).isEqualTo(SagaResult.Status.COMPENSATED);
+    assertThat(a.records).isEmpty();
+    AuditEvent undo = events.stream().filter(e -> "tasks.delete".equals(e.operation())).findFirst().orElseThrow();
+    assertThat(undo.traceId()).isEqualTo(r.traceId());
+    assertThat(undo.principal()).isEqualTo("agent-7");
+    assertThat(undo.context()).containsEntry("sagaId", r.sagaId()).containsEntry("step", "first")
+        .containsEntry("phase", "compensate");
+  }
+
+  @Test
+  void jdbcJournalWithoutItsModule_namesTheArtifactToAdd() {
+    javax.sql.DataSource dataSource = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+          throw new AssertionError("the core must not touch the database: " + method.getName());
+        });
+    assertThatThrownBy(() -> SagaJournal.jdbc(dataSource))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("dev.actionlayer:saga-journal-postgres");
+    assertThatThrownBy(() -> SagaJournal.jdbc(dataSource, Duration.ofMillis(10)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lease");
+  }
+
+  @Test
   void unregisteredCompensationIsRefusedWhenDeclared() {
     layer(CreateSafety.KEYED, CreateSafety.KEYED, null);
     assertThatThrownBy(() -> layer.saga("s").step("x", s -> null, "nope"))
@@ -313,7 +348,7 @@ class SagaTest {
     a.records.put("A1", saga + "-0-0");
     String aId = "A1";
     b.records.put("B-orphan", saga + "-1-0");
-    try (SagaJournal died = SagaJournal.file(file)) {
+    try (FileJournal died = FileJournal.open(file)) {
       List.of(
         JournalEntry.started(saga, now, "onboard", "0af7651916cd43dd8448eb211c80319c", "default", 3),
         JournalEntry.stepStarted(saga, now, 0, "first", null),
@@ -337,7 +372,7 @@ class SagaTest {
   }
 
   private static void writeAsADeadProcess(Path file, List<JournalEntry> entries) {
-    try (SagaJournal died = SagaJournal.file(file)) {
+    try (FileJournal died = FileJournal.open(file)) {
       entries.forEach(died::append);
     }
   }

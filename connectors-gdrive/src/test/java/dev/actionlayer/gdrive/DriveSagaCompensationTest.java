@@ -8,8 +8,9 @@ import dev.actionlayer.ErrorCode;
 import dev.actionlayer.Folder;
 import dev.actionlayer.NewFolder;
 import dev.actionlayer.audit.AuditEvent;
+import dev.actionlayer.internal.saga.FileJournal;
+import dev.actionlayer.internal.saga.JournalEntry;
 import dev.actionlayer.saga.CompensationPolicy;
-import dev.actionlayer.saga.JournalEntry;
 import dev.actionlayer.saga.SagaJournal;
 import dev.actionlayer.saga.SagaResult;
 import dev.actionlayer.saga.StepOutcome;
@@ -173,7 +174,7 @@ class DriveSagaCompensationTest {
   /** The books of a process that died after starting the folder step's create. */
   private void journalOfTheDeadProcess() {
     Instant now = time.instant();
-    try (SagaJournal died = SagaJournal.file(dir.resolve("sagas.journal"))) {
+    try (FileJournal died = FileJournal.open(dir.resolve("sagas.journal"))) {
       List.of(
           JournalEntry.started(SAGA, now, "onboard", "0af7651916cd43dd8448eb211c80319c", "default", 2),
           JournalEntry.stepStarted(SAGA, now, 0, "folder", null),

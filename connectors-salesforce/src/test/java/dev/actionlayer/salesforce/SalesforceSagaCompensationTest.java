@@ -8,8 +8,9 @@ import dev.actionlayer.ErrorCode;
 import dev.actionlayer.NewContact;
 import dev.actionlayer.NewTask;
 import dev.actionlayer.audit.AuditEvent;
+import dev.actionlayer.internal.saga.FileJournal;
+import dev.actionlayer.internal.saga.JournalEntry;
 import dev.actionlayer.saga.CompensationPolicy;
-import dev.actionlayer.saga.JournalEntry;
 import dev.actionlayer.saga.SagaJournal;
 import dev.actionlayer.saga.SagaResult;
 import dev.actionlayer.spi.CallContext;
@@ -141,7 +142,7 @@ class SalesforceSagaCompensationTest {
   /** The books of a process that died after starting the contact step's upsert. */
   private void journalOfTheDeadProcess() {
     Instant now = time.instant();
-    try (SagaJournal died = SagaJournal.file(dir.resolve("sagas.journal"))) {
+    try (FileJournal died = FileJournal.open(dir.resolve("sagas.journal"))) {
       List.of(
           JournalEntry.started(SAGA, now, "onboard", "0af7651916cd43dd8448eb211c80319c", "default", 2),
           JournalEntry.stepStarted(SAGA, now, 0, "contact", null),

@@ -5,8 +5,10 @@ import dev.actionlayer.ConnectionPolicy;
 import dev.actionlayer.NewContact;
 import dev.actionlayer.NewFolder;
 import dev.actionlayer.NewTask;
+import dev.actionlayer.internal.saga.JournalEntry;
+import dev.actionlayer.internal.saga.JournalStore;
+import dev.actionlayer.internal.saga.Journals;
 import dev.actionlayer.saga.CompensationPolicy;
-import dev.actionlayer.saga.JournalEntry;
 import dev.actionlayer.saga.SagaJournal;
 import dev.actionlayer.saga.SagaResult;
 import java.io.FileDescriptor;
@@ -92,7 +94,7 @@ public final class CrashChild {
     } else {
       throw new IllegalArgumentException("journal must be file:<path> or pg:<leaseMillis>: " + journalSpec);
     }
-    ActionLayer layer = layer(uris, new EchoJournal(journal, out, parkAtIntent));
+    ActionLayer layer = layer(uris, Journals.handle(new EchoJournal(Journals.store(journal), out, parkAtIntent)));
     out.println("READY");
 
     List<Thread> workers = new ArrayList<>();
@@ -142,13 +144,13 @@ public final class CrashChild {
    * Reports each entry once it is durable, and parks the appending thread for good after the
    * {@code parkAt}-th create intent: the create is then journaled but provably never sent.
    */
-  static final class EchoJournal implements SagaJournal {
-    private final SagaJournal delegate;
+  static final class EchoJournal implements JournalStore {
+    private final JournalStore delegate;
     private final PrintStream out;
     private final int parkAt;
     private final AtomicInteger intents = new AtomicInteger();
 
-    EchoJournal(SagaJournal delegate, PrintStream out, int parkAt) {
+    EchoJournal(JournalStore delegate, PrintStream out, int parkAt) {
       this.delegate = delegate;
       this.out = out;
       this.parkAt = parkAt;

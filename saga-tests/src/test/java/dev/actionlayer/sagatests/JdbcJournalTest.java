@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.actionlayer.saga.JournalEntry;
+import dev.actionlayer.internal.saga.JournalEntry;
+import dev.actionlayer.internal.saga.JournalStore;
+import dev.actionlayer.internal.saga.Journals;
 import dev.actionlayer.saga.SagaJournal;
 import dev.actionlayer.saga.SagaResult;
 import java.time.Duration;
@@ -27,7 +29,7 @@ class JdbcJournalTest {
   static final Instant T = Instant.parse("2026-11-25T10:00:00Z");
   static final Duration SHORT = Duration.ofMillis(400);
   HikariDataSource pool;
-  final List<SagaJournal> journals = new java.util.concurrent.CopyOnWriteArrayList<>();
+  final List<JournalStore> journals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeEach
   void open() throws Exception {
@@ -37,12 +39,12 @@ class JdbcJournalTest {
 
   @AfterEach
   void close() {
-    journals.forEach(SagaJournal::close);
+    journals.forEach(JournalStore::close);
     pool.close();
   }
 
-  SagaJournal journal(Duration lease) {
-    SagaJournal j = SagaJournal.jdbc(pool, lease);
+  JournalStore journal(Duration lease) {
+    JournalStore j = Journals.store(SagaJournal.jdbc(pool, lease));
     journals.add(j);
     return j;
   }
@@ -55,7 +57,7 @@ class JdbcJournalTest {
   }
 
   /** Claims until something comes back: the dead owner's lease has to lapse first. */
-  static List<List<JournalEntry>> claimWhenLapsed(SagaJournal j, int max) throws InterruptedException {
+  static List<List<JournalEntry>> claimWhenLapsed(JournalStore j, int max) throws InterruptedException {
     for (int i = 0; i < 100; i++) {
       List<List<JournalEntry>> claimed = j.claimUnfinished(max);
       if (!claimed.isEmpty()) return claimed;
@@ -66,9 +68,9 @@ class JdbcJournalTest {
 
   @Test
   void aLiveOwnersSagaIsNotClaimed_aDeadOnesIsOnceWithItsEntriesInOrder() throws Exception {
-    SagaJournal owner = journal(SHORT);
+    JournalStore owner = journal(SHORT);
     saga("s1").forEach(owner::append);
-    SagaJournal other = journal(Duration.ofSeconds(30));
+    JournalStore other = journal(Duration.ofSeconds(30));
     Thread.sleep(SHORT.toMillis() * 3); // several leases: the owner keeps renewing
     assertThat(other.claimUnfinished(10)).isEmpty();
 
@@ -76,17 +78,17 @@ class JdbcJournalTest {
     List<List<JournalEntry>> claimed = claimWhenLapsed(other, 10);
     assertThat(claimed).containsExactly(saga("s1"));
     assertThat(other.claimUnfinished(10)).isEmpty();
-    SagaJournal third = journal(SHORT);
+    JournalStore third = journal(SHORT);
     Thread.sleep(SHORT.toMillis() * 2);
     assertThat(third.claimUnfinished(10)).as("the new owner renews at 30 s").isEmpty();
   }
 
   @Test
   void aStalledOwnerThatLostItsSagaIsFencedOff() throws Exception {
-    SagaJournal stalled = journal(SHORT);
+    JournalStore stalled = journal(SHORT);
     saga("s1").forEach(stalled::append);
     stalled.close(); // stops renewing, as a process paused past its lease would
-    SagaJournal rescuer = journal(Duration.ofSeconds(30));
+    JournalStore rescuer = journal(Duration.ofSeconds(30));
     claimWhenLapsed(rescuer, 10);
     assertThatThrownBy(() -> stalled.append(JournalEntry.done("s1", T, 0, 0, "003xx")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("no longer this worker");
@@ -95,24 +97,24 @@ class JdbcJournalTest {
 
   @Test
   void endedSagasAreNeverClaimed() throws Exception {
-    SagaJournal owner = journal(SHORT);
+    JournalStore owner = journal(SHORT);
     saga("done").forEach(owner::append);
     owner.append(JournalEntry.ended("done", T, SagaResult.Status.COMPLETED));
     saga("open").forEach(owner::append);
     owner.close();
-    SagaJournal other = journal(Duration.ofSeconds(30));
+    JournalStore other = journal(Duration.ofSeconds(30));
     assertThat(claimWhenLapsed(other, 10)).extracting(l -> l.get(0).sagaId()).containsExactly("open");
   }
 
   @Test
   void twoWorkersClaimingAtOnceNeverTakeTheSameSaga() throws Exception {
-    SagaJournal dead = journal(SHORT);
+    JournalStore dead = journal(SHORT);
     int sagas = 60;
     for (int i = 0; i < sagas; i++) saga("s" + i).forEach(dead::append);
     dead.close();
     Thread.sleep(SHORT.toMillis() * 2);
-    SagaJournal a = journal(Duration.ofSeconds(30));
-    SagaJournal b = journal(Duration.ofSeconds(30));
+    JournalStore a = journal(Duration.ofSeconds(30));
+    JournalStore b = journal(Duration.ofSeconds(30));
     CountDownLatch go = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
@@ -131,7 +133,7 @@ class JdbcJournalTest {
     }
   }
 
-  private static List<String> claimAll(SagaJournal j, CountDownLatch go) throws InterruptedException {
+  private static List<String> claimAll(JournalStore j, CountDownLatch go) throws InterruptedException {
     go.await();
     List<String> mine = new ArrayList<>();
     for (List<List<JournalEntry>> batch; !(batch = j.claimUnfinished(3)).isEmpty(); ) {
@@ -145,11 +147,11 @@ class JdbcJournalTest {
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
       CountDownLatch go = new CountDownLatch(1);
-      Future<SagaJournal> x = threads.submit(() -> { go.await(); return journal(SHORT); });
-      Future<SagaJournal> y = threads.submit(() -> { go.await(); return journal(SHORT); });
+      Future<JournalStore> x = threads.submit(() -> { go.await(); return journal(SHORT); });
+      Future<JournalStore> y = threads.submit(() -> { go.await(); return journal(SHORT); });
       go.countDown();
-      SagaJournal a = x.get(30, TimeUnit.SECONDS);
-      SagaJournal b = y.get(30, TimeUnit.SECONDS);
+      JournalStore a = x.get(30, TimeUnit.SECONDS);
+      JournalStore b = y.get(30, TimeUnit.SECONDS);
       saga("s1").forEach(a::append);
       saga("s2").forEach(b::append);
     } finally {

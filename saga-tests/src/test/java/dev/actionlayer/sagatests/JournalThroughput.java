@@ -1,7 +1,9 @@
 package dev.actionlayer.sagatests;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.actionlayer.saga.JournalEntry;
+import dev.actionlayer.internal.saga.JournalEntry;
+import dev.actionlayer.internal.saga.JournalStore;
+import dev.actionlayer.internal.saga.Journals;
 import dev.actionlayer.saga.SagaJournal;
 import dev.actionlayer.saga.SagaResult;
 import java.nio.file.Files;
@@ -58,7 +60,7 @@ final class JournalThroughput {
   }
 
   /** Appends {@code sagas} sagas' entries from {@code threads} threads; returns the nanoseconds taken. */
-  static long append(SagaJournal journal, int threads, int sagas) throws Exception {
+  static long append(JournalStore journal, int threads, int sagas) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       AtomicInteger next = new AtomicInteger();
@@ -81,7 +83,7 @@ final class JournalThroughput {
   }
 
   /** The entries a completed three-step saga writes, in its order. */
-  static void saga(SagaJournal journal, int i) {
+  static void saga(JournalStore journal, int i) {
     String id = UUID.randomUUID().toString();
     journal.append(JournalEntry.started(id, Instant.now(), "load", "4bf92f3577b34da6a3ce929d0e0e4736", "default", 3));
     String[] steps = {"contact", "folder", "customer"};
@@ -109,7 +111,7 @@ final class JournalThroughput {
     if (!which.equals("pg")) {
       for (int threads : THREADS) {
         Path dir = Files.createTempDirectory("journal-throughput");
-        try (SagaJournal journal = SagaJournal.file(dir.resolve("sagas.journal"))) {
+        try (JournalStore journal = Journals.store(SagaJournal.file(dir.resolve("sagas.journal")))) {
           append(journal, threads, 20);
           results.add(new Result("file", threads, sagas, append(journal, threads, sagas)));
         }
@@ -120,7 +122,7 @@ final class JournalThroughput {
       try (HikariDataSource ds = PostgresJournals.pool(32)) {
         for (int threads : THREADS) {
           PostgresJournals.truncate(ds);
-          try (SagaJournal journal = SagaJournal.jdbc(ds)) {
+          try (JournalStore journal = Journals.store(SagaJournal.jdbc(ds))) {
             append(journal, threads, 20);
             results.add(new Result("PostgreSQL", threads, sagas, append(journal, threads, sagas)));
           }

@@ -6,8 +6,10 @@ import dev.actionlayer.ConnectionPolicy;
 import dev.actionlayer.NewContact;
 import dev.actionlayer.NewFolder;
 import dev.actionlayer.NewTask;
+import dev.actionlayer.internal.saga.JournalEntry;
+import dev.actionlayer.internal.saga.JournalStore;
+import dev.actionlayer.internal.saga.Journals;
 import dev.actionlayer.saga.CompensationPolicy;
-import dev.actionlayer.saga.JournalEntry;
 import dev.actionlayer.saga.Residue;
 import dev.actionlayer.saga.SagaJournal;
 import dev.actionlayer.saga.SagaRecord;
@@ -129,11 +131,11 @@ final class SagaLoad {
   record Live(String connection, String id, String key) {}
 
   /** Journal entries written during a run, by type. */
-  static final class CountingJournal implements SagaJournal {
-    private final SagaJournal delegate;
+  static final class CountingJournal implements JournalStore {
+    private final JournalStore delegate;
     private final AtomicLongArray counts = new AtomicLongArray(JournalEntry.Type.values().length);
 
-    CountingJournal(SagaJournal delegate) {
+    CountingJournal(JournalStore delegate) {
       this.delegate = delegate;
     }
 
@@ -265,12 +267,12 @@ final class SagaLoad {
       faults.put("drive", SeededFaults.install(vendors.drive, config.seed(), 2, config.faultRate()));
       faults.put("stripe", SeededFaults.install(vendors.stripe, config.seed(), 3, config.faultRate()));
       faults.put("jira", SeededFaults.install(vendors.jira, config.seed(), 4, config.faultRate()));
-      CountingJournal counting = new CountingJournal(journal);
+      CountingJournal counting = new CountingJournal(Journals.store(journal));
       List<SagaResult> results = Collections.synchronizedList(new ArrayList<>());
       List<Throwable> thrown = Collections.synchronizedList(new ArrayList<>());
       long recovered;
       Duration elapsed;
-      try (ActionLayer layer = vendors.layer(policy(config)).journal(counting)
+      try (ActionLayer layer = vendors.layer(policy(config)).journal(Journals.handle(counting))
           .compensationPolicy(COMPENSATION).build()) {
         ExecutorService pool = Executors.newFixedThreadPool(config.threads());
         long started = System.nanoTime();

@@ -1,5 +1,6 @@
 package dev.actionlayer.sagatests;
 
+import dev.actionlayer.internal.saga.FileJournal;
 import dev.actionlayer.saga.SagaJournal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class SagaLoadTest extends SagaLoadChecks {
     if (lines.size() != outcome.journalEntries()) {
       problems.add(lines.size() + " lines for " + outcome.journalEntries() + " entries appended");
     }
-    try (SagaJournal reopened = SagaJournal.file(file)) {
+    try (FileJournal reopened = FileJournal.open(file)) {
       int unfinished = reopened.claimUnfinished(Integer.MAX_VALUE).size();
       if (unfinished != 0) problems.add(unfinished + " unfinished sagas on reopening");
     }

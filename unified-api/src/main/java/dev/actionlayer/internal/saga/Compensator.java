@@ -2,13 +2,15 @@ package dev.actionlayer.internal.saga;
 
 import dev.actionlayer.ActionError;
 import dev.actionlayer.ActionException;
-import dev.actionlayer.ActionLayer;
+import dev.actionlayer.Contacts;
 import dev.actionlayer.ErrorCode;
+import dev.actionlayer.Folders;
+import dev.actionlayer.Tasks;
 import dev.actionlayer.internal.Canonical;
 import dev.actionlayer.internal.ResourceCalls;
+import dev.actionlayer.internal.Views;
 import dev.actionlayer.saga.Compensation;
 import dev.actionlayer.saga.CompensationScope;
-import dev.actionlayer.saga.JournalEntry;
 import dev.actionlayer.saga.Residue;
 import dev.actionlayer.saga.SagaRecord;
 import dev.actionlayer.saga.StepOutcome;
@@ -245,7 +247,8 @@ final class Compensator {
   }
 
   private CompensationScope scope(SagaState state, SagaState.Step step, List<SagaRecord> records) {
-    ActionLayer layer = engine.layerFor.apply(state.principal == null ? "default" : state.principal);
+    String principal = state.principal == null ? "default" : state.principal;
+    Map<String, String> ctx = engine.auditContext(state, step.name, "compensate");
     return new CompensationScope() {
       @Override
       public String sagaId() {
@@ -268,8 +271,39 @@ final class Compensator {
       }
 
       @Override
-      public ActionLayer layer() {
-        return layer;
+      public Tasks tasks(String connection) {
+        return Views.tasks(ops(connection, Canonical.TASKS));
+      }
+
+      @Override
+      public Contacts contacts(String connection) {
+        return Views.contacts(ops(connection, Canonical.CONTACTS));
+      }
+
+      @Override
+      public Folders folders(String connection) {
+        return Views.folders(ops(connection, Canonical.FOLDERS));
+      }
+
+      /** Plain pipeline calls for the saga's principal, on its trace, with its audit context. */
+      private <N, R> Views.Ops<N, R> ops(String connection, Canonical<N, R> kind) {
+        ResourceCalls<N, R> calls = engine.calls(connection, kind);
+        return new Views.Ops<>() {
+          @Override
+          public R create(N input) {
+            return calls.create(input, principal, ctx);
+          }
+
+          @Override
+          public R get(String id) {
+            return calls.get(id, principal, ctx);
+          }
+
+          @Override
+          public void delete(String id) {
+            calls.delete(id, principal, ctx);
+          }
+        };
       }
     };
   }

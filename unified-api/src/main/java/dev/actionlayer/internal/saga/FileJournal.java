@@ -1,6 +1,5 @@
 package dev.actionlayer.internal.saga;
 
-import dev.actionlayer.saga.JournalEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

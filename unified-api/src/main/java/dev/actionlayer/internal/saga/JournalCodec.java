@@ -2,7 +2,6 @@ package dev.actionlayer.internal.saga;
 
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
-import dev.actionlayer.saga.JournalEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

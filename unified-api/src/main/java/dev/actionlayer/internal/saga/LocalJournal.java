@@ -1,7 +1,5 @@
 package dev.actionlayer.internal.saga;
 
-import dev.actionlayer.saga.JournalEntry;
-import dev.actionlayer.saga.SagaJournal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,7 +12,7 @@ import java.util.Set;
  * which of them this process owns (runs or has claimed for recovery). Subclasses make an entry
  * durable in {@link #persist} before it counts.
  */
-abstract class LocalJournal implements SagaJournal {
+abstract class LocalJournal implements JournalStore {
   private final Map<String, List<JournalEntry>> unfinished = new LinkedHashMap<>();
   private final Set<String> owned = new HashSet<>();
 

@@ -1,7 +1,5 @@
 package dev.actionlayer.internal.saga;
 
-import dev.actionlayer.saga.JournalEntry;
-
 /** {@link dev.actionlayer.saga.SagaJournal#inMemory()}: the books live as long as the process. */
 public final class MemoryJournal extends LocalJournal {
   @Override

@@ -3,7 +3,6 @@ package dev.actionlayer.internal.saga;
 import com.squareup.moshi.JsonAdapter;
 import dev.actionlayer.ActionError;
 import dev.actionlayer.ActionException;
-import dev.actionlayer.ActionLayer;
 import dev.actionlayer.ErrorCode;
 import dev.actionlayer.Sleeper;
 import dev.actionlayer.audit.AuditEvent;
@@ -15,11 +14,9 @@ import dev.actionlayer.internal.Retries;
 import dev.actionlayer.internal.TraceIds;
 import dev.actionlayer.saga.Compensation;
 import dev.actionlayer.saga.CompensationPolicy;
-import dev.actionlayer.saga.JournalEntry;
 import dev.actionlayer.saga.RecoveryReport;
 import dev.actionlayer.saga.Residue;
 import dev.actionlayer.saga.Saga;
-import dev.actionlayer.saga.SagaJournal;
 import dev.actionlayer.saga.SagaResult;
 import dev.actionlayer.saga.StepOutcome;
 import dev.actionlayer.spi.Json;
@@ -32,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -50,19 +46,18 @@ public final class SagaEngine implements AutoCloseable {
   private static final int CLAIM_BATCH = 16;
 
   final Canonical.Lookup lookup;
-  final SagaJournal journal;
+  final JournalStore journal;
   final Map<String, Compensation> compensations;
   final CompensationPolicy policy;
   final Clock clock;
   private final Sleeper sleeper;
   private final AuditSink auditSink;
   private final DoubleSupplier random;
-  final Function<String, ActionLayer> layerFor;
   private final Compensator compensator = new Compensator(this);
 
-  public SagaEngine(Canonical.Lookup lookup, SagaJournal journal, Map<String, Compensation> compensations,
+  public SagaEngine(Canonical.Lookup lookup, JournalStore journal, Map<String, Compensation> compensations,
       CompensationPolicy policy, Clock clock, Sleeper sleeper, AuditSink auditSink,
-      DoubleSupplier random, Function<String, ActionLayer> layerFor) {
+      DoubleSupplier random) {
     this.lookup = lookup;
     this.journal = journal;
     this.compensations = Map.copyOf(compensations);
@@ -71,7 +66,6 @@ public final class SagaEngine implements AutoCloseable {
     this.sleeper = sleeper;
     this.auditSink = auditSink;
     this.random = random;
-    this.layerFor = layerFor;
   }
 
   /** A new saga acting for {@code principal}. */

@@ -10,7 +10,6 @@ import dev.actionlayer.internal.Canonical;
 import dev.actionlayer.internal.ResourceCalls;
 import dev.actionlayer.internal.TraceIds;
 import dev.actionlayer.internal.Views;
-import dev.actionlayer.saga.JournalEntry;
 import dev.actionlayer.saga.Saga;
 import dev.actionlayer.saga.SagaResult;
 import dev.actionlayer.saga.SagaScope;

@@ -1,7 +1,6 @@
 package dev.actionlayer.internal.saga;
 
 import dev.actionlayer.ErrorCode;
-import dev.actionlayer.saga.JournalEntry;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

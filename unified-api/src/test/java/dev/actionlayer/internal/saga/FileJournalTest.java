@@ -3,7 +3,6 @@ package dev.actionlayer.internal.saga;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.actionlayer.saga.JournalEntry;
 import dev.actionlayer.saga.SagaJournal;
 import dev.actionlayer.saga.SagaResult;
 import java.io.IOException;
@@ -38,7 +37,7 @@ class FileJournalTest {
   }
 
   private void write(String... sagaIds) {
-    try (SagaJournal j = SagaJournal.file(file())) {
+    try (FileJournal j = FileJournal.open(file())) {
       for (String id : sagaIds) unfinishedSaga(id).forEach(j::append);
     }
   }
@@ -46,7 +45,7 @@ class FileJournalTest {
   @Test
   void entriesSurviveReopeningExactly() {
     write("s1");
-    try (SagaJournal j = SagaJournal.file(file())) {
+    try (FileJournal j = FileJournal.open(file())) {
       List<List<JournalEntry>> claimed = j.claimUnfinished(10);
       assertThat(claimed).containsExactly(unfinishedSaga("s1"));
       assertThat(j.claimUnfinished(10)).as("claimed once").isEmpty();
@@ -60,17 +59,17 @@ class FileJournalTest {
     // A crash in the middle of writing the last line: cut it in half.
     int lastLineStart = new String(all, StandardCharsets.UTF_8).lastIndexOf('\n', all.length - 2) + 1;
     Files.write(file(), java.util.Arrays.copyOf(all, lastLineStart + (all.length - lastLineStart) / 2));
-    try (SagaJournal j = SagaJournal.file(file())) {
+    try (FileJournal j = FileJournal.open(file())) {
       List<List<JournalEntry>> claimed = j.claimUnfinished(10);
       assertThat(claimed).hasSize(2);
       assertThat(claimed.get(0)).isEqualTo(unfinishedSaga("s1"));
       assertThat(claimed.get(1)).isEqualTo(unfinishedSaga("s2").subList(0, 2));
     }
     // And the file is whole again: appending after the repair leaves a readable journal.
-    try (SagaJournal j = SagaJournal.file(file())) {
+    try (FileJournal j = FileJournal.open(file())) {
       j.append(JournalEntry.ended("s1", T, SagaResult.Status.COMPENSATED));
     }
-    try (SagaJournal j = SagaJournal.file(file())) {
+    try (FileJournal j = FileJournal.open(file())) {
       assertThat(j.claimUnfinished(10)).hasSize(1);
     }
   }
@@ -80,7 +79,7 @@ class FileJournalTest {
     write("s1");
     byte[] all = Files.readAllBytes(file());
     Files.write(file(), java.util.Arrays.copyOf(all, all.length - 1));
-    try (SagaJournal j = SagaJournal.file(file())) {
+    try (FileJournal j = FileJournal.open(file())) {
       assertThat(j.claimUnfinished(10).get(0)).hasSize(2);
     }
   }
@@ -99,13 +98,13 @@ class FileJournalTest {
 
   @Test
   void finishedSagasAreDroppedWhenOpened() throws IOException {
-    try (SagaJournal j = SagaJournal.file(file())) {
+    try (FileJournal j = FileJournal.open(file())) {
       unfinishedSaga("done").forEach(j::append);
       j.append(JournalEntry.ended("done", T, SagaResult.Status.COMPLETED));
       unfinishedSaga("open").forEach(j::append);
     }
     long before = Files.size(file());
-    try (SagaJournal j = SagaJournal.file(file())) {
+    try (FileJournal j = FileJournal.open(file())) {
       assertThat(j.claimUnfinished(10)).extracting(l -> l.get(0).sagaId()).containsExactly("open");
     }
     assertThat(Files.size(file())).isLessThan(before);
@@ -114,7 +113,7 @@ class FileJournalTest {
 
   @Test
   void aSecondOpenerIsRefused() {
-    try (SagaJournal j = SagaJournal.file(file())) {
+    try (FileJournal j = FileJournal.open(file())) {
       assertThatThrownBy(() -> SagaJournal.file(file()))
           .isInstanceOf(IllegalStateException.class).hasMessageContaining("open in another");
     }
@@ -123,7 +122,7 @@ class FileJournalTest {
 
   @Test
   void sagasThisProcessRunsAreNotClaimed() {
-    try (SagaJournal j = SagaJournal.file(file())) {
+    try (FileJournal j = FileJournal.open(file())) {
       unfinishedSaga("mine").forEach(j::append);
       assertThat(j.claimUnfinished(10)).isEmpty();
     }
@@ -134,7 +133,7 @@ class FileJournalTest {
     int threads = 8;
     int sagasPerThread = 50;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try (SagaJournal j = SagaJournal.file(file())) {
+    try (FileJournal j = FileJournal.open(file())) {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int thread = t;
@@ -147,7 +146,7 @@ class FileJournalTest {
       pool.shutdownNow();
     }
     assertThat(Files.readAllLines(file())).hasSize(threads * sagasPerThread * 3);
-    try (SagaJournal j = SagaJournal.file(file())) {
+    try (FileJournal j = FileJournal.open(file())) {
       List<List<JournalEntry>> all = j.claimUnfinished(10_000);
       assertThat(all).hasSize(threads * sagasPerThread)
           .allSatisfy(entries -> assertThat(entries).isEqualTo(unfinishedSaga(entries.get(0).sagaId())));
@@ -158,7 +157,7 @@ class FileJournalTest {
   void aFragmentAppendedWithoutItsNewlineIsTorn() throws IOException {
     write("s1");
     Files.write(file(), "0000 {torn".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
-    try (SagaJournal j = SagaJournal.file(file())) {
+    try (FileJournal j = FileJournal.open(file())) {
       assertThat(j.claimUnfinished(10).get(0)).hasSize(3);
     }
   }

@@ -3,7 +3,6 @@ package dev.actionlayer.internal.saga;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.actionlayer.saga.JournalEntry;
 import dev.actionlayer.saga.SagaResult;
 import java.io.IOException;
 import java.time.Instant;

@@ -1,7 +1,9 @@
-package dev.actionlayer.internal.saga;
+package dev.actionlayer.internal.saga.postgres;
 
-import dev.actionlayer.saga.JournalEntry;
-import dev.actionlayer.saga.SagaJournal;
+import dev.actionlayer.internal.saga.JournalCodec;
+import dev.actionlayer.internal.saga.JournalEntry;
+import dev.actionlayer.internal.saga.JournalStore;
+import dev.actionlayer.internal.saga.SagaTakenOver;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,16 +27,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link SagaJournal#jdbc}: the journal in PostgreSQL, shared by several workers. Each saga row
+ * {@link dev.actionlayer.saga.SagaJournal#jdbc}: the journal in PostgreSQL, shared by several workers. Each saga row
  * carries its owner (one id per journal instance) and a lease the owner renews from a daemon
  * thread; a worker that dies stops renewing, and {@link #claimUnfinished} takes its sagas under
  * {@code FOR UPDATE SKIP LOCKED}, so concurrent recoverers never take the same one. Every append
  * first checks (and extends) the caller's ownership in the same transaction: a worker that stalled
  * past its lease learns that it lost the saga instead of writing into another's books.
  */
-public final class JdbcJournal implements SagaJournal {
-  public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
-  private static final Logger log = LoggerFactory.getLogger(JdbcJournal.class);
+final class PostgresJournal implements JournalStore {
+  private static final Logger log = LoggerFactory.getLogger(PostgresJournal.class);
   /** Serialises schema creation among workers starting at once (CREATE ... IF NOT EXISTS races). */
   private static final long SCHEMA_LOCK = 0x4163_7469_6f6e_4c4aL;
 
@@ -62,7 +63,7 @@ public final class JdbcJournal implements SagaJournal {
   private final Set<String> owned = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService renewer;
 
-  private JdbcJournal(DataSource dataSource, Duration lease) {
+  private PostgresJournal(DataSource dataSource, Duration lease) {
     this.dataSource = dataSource;
     this.lease = lease;
     this.renewer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -73,17 +74,15 @@ public final class JdbcJournal implements SagaJournal {
   }
 
   /**
-   * Creates the tables if absent and starts renewing leases every third of {@code lease}.
+   * Creates the tables if absent and starts renewing leases every third of {@code lease} (at
+   * least 300 ms: checked by the caller).
    *
    * @throws IllegalStateException when the database cannot be reached or refuses the schema
    */
-  public static JdbcJournal open(DataSource dataSource, Duration lease) {
+  static PostgresJournal open(DataSource dataSource, Duration lease) {
     Objects.requireNonNull(dataSource, "dataSource == null");
     Objects.requireNonNull(lease, "lease == null");
-    if (lease.compareTo(Duration.ofMillis(300)) < 0) {
-      throw new IllegalArgumentException("lease < 300ms: " + lease);
-    }
-    JdbcJournal journal = new JdbcJournal(dataSource, lease);
+    PostgresJournal journal = new PostgresJournal(dataSource, lease);
     journal.createSchema();
     long every = Math.max(100, lease.toMillis() / 3);
     journal.renewer.scheduleWithFixedDelay(journal::renewLeases, every, every, TimeUnit.MILLISECONDS);

@@ -1,12 +1,14 @@
-package dev.actionlayer.saga;
+package dev.actionlayer.internal.saga;
 
+import dev.actionlayer.saga.SagaResult;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One durable fact about a saga, as a {@link SagaJournal} stores it. Which fields are set depends
- * on the {@link Type}; the others are null (or -1 for numbers). Agent-supplied values appear only
- * in {@code input}, as JSON data. The journal never holds credentials.
+ * One durable fact about a saga, as a {@link JournalStore} stores it; internal, as the journal's
+ * format is the engine's business. Which fields are set depends on the {@link Type}; the others
+ * are null (or -1 for numbers). Agent-supplied values appear only in {@code input}, as JSON data.
+ * The journal never holds credentials.
  *
  * @param saga the saga's name (SAGA_STARTED)
  * @param traceId the trace every call of the saga carries (SAGA_STARTED)
