@@ -164,24 +164,9 @@ public final class ActionLayer implements AutoCloseable {
   }
 
   private <N, R> Views.Ops<N, R> ops(String connection, Canonical<N, R> kind) {
-    ResourceCalls<N, R> calls = calls(connection, kind);
-    return new Views.Ops<>() {
-      @Override
-      public R create(N input) {
-        return calls.create(input, principal, Map.of());
-      }
-
-      @Override
-      public R get(String id) {
-        return calls.get(id, principal, Map.of());
-      }
-
-      @Override
-      public void delete(String id) {
-        calls.delete(id, principal, Map.of());
-      }
-    };
+    return Views.direct(calls(connection, kind), principal, Map.of());
   }
+
 
   private <N, R> ResourceCalls<N, R> calls(String connection, Canonical<N, R> kind) {
     return calls(connections, pipeline, connection, kind);

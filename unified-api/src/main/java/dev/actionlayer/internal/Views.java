@@ -9,16 +9,19 @@ import dev.actionlayer.NewFolder;
 import dev.actionlayer.NewTask;
 import dev.actionlayer.Task;
 import dev.actionlayer.Tasks;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The typed {@link Tasks}/{@link Contacts}/{@link Folders} views over one generic set of
- * operations, so that the plain layer and a saga's step (which journals its creates) present the
- * same interfaces.
+ * operations, so that the plain layer, a saga's step (which journals its creates) and a
+ * compensation present the same interfaces. A new operation is added once here: to {@link Ops},
+ * {@link #direct} and {@link View}.
  */
 public final class Views {
   private Views() {}
 
-  /** create/get/delete of one resource on one connection. */
+  /** The canonical operations of one resource on one connection. */
   public interface Ops<N, R> {
     R create(N input);
 
@@ -27,15 +30,37 @@ public final class Views {
     void delete(String id);
   }
 
-  public static Tasks tasks(Ops<NewTask, Task> ops) {
-    return new Tasks() {
+  /** Each operation straight through the pipeline, for {@code principal} with audit {@code context}. */
+  public static <N, R> Ops<N, R> direct(ResourceCalls<N, R> calls, String principal,
+      Map<String, String> context) {
+    return new Ops<>() {
       @Override
-      public Task create(NewTask input) {
-        return ops.create(input);
+      public R create(N input) {
+        return calls.create(input, principal, context);
       }
 
       @Override
-      public Task get(String id) {
+      public R get(String id) {
+        return calls.get(id, principal, context);
+      }
+
+      @Override
+      public void delete(String id) {
+        calls.delete(id, principal, context);
+      }
+    };
+  }
+
+  /** {@code ops} with its create replaced (a saga journals its creates). */
+  public static <N, R> Ops<N, R> withCreate(Ops<N, R> ops, Function<N, R> create) {
+    return new Ops<>() {
+      @Override
+      public R create(N input) {
+        return create.apply(input);
+      }
+
+      @Override
+      public R get(String id) {
         return ops.get(id);
       }
 
@@ -44,43 +69,56 @@ public final class Views {
         ops.delete(id);
       }
     };
+  }
+
+  public static Tasks tasks(Ops<NewTask, Task> ops) {
+    return new TaskView(ops);
   }
 
   public static Contacts contacts(Ops<NewContact, Contact> ops) {
-    return new Contacts() {
-      @Override
-      public Contact create(NewContact input) {
-        return ops.create(input);
-      }
-
-      @Override
-      public Contact get(String id) {
-        return ops.get(id);
-      }
-
-      @Override
-      public void delete(String id) {
-        ops.delete(id);
-      }
-    };
+    return new ContactView(ops);
   }
 
   public static Folders folders(Ops<NewFolder, Folder> ops) {
-    return new Folders() {
-      @Override
-      public Folder create(NewFolder input) {
-        return ops.create(input);
-      }
+    return new FolderView(ops);
+  }
 
-      @Override
-      public Folder get(String id) {
-        return ops.get(id);
-      }
+  /** One implementation of every resource interface's methods; the subclasses only name the types. */
+  private static class View<N, R> {
+    private final Ops<N, R> ops;
 
-      @Override
-      public void delete(String id) {
-        ops.delete(id);
-      }
-    };
+    View(Ops<N, R> ops) {
+      this.ops = ops;
+    }
+
+    public R create(N input) {
+      return ops.create(input);
+    }
+
+    public R get(String id) {
+      return ops.get(id);
+    }
+
+    public void delete(String id) {
+      ops.delete(id);
+    }
+  }
+
+  private static final class TaskView extends View<NewTask, Task> implements Tasks {
+    TaskView(Ops<NewTask, Task> ops) {
+      super(ops);
+    }
+  }
+
+  private static final class ContactView extends View<NewContact, Contact> implements Contacts {
+    ContactView(Ops<NewContact, Contact> ops) {
+      super(ops);
+    }
+  }
+
+  private static final class FolderView extends View<NewFolder, Folder> implements Folders {
+    FolderView(Ops<NewFolder, Folder> ops) {
+      super(ops);
+    }
   }
 }

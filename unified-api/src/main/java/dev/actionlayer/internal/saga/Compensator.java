@@ -287,23 +287,7 @@ final class Compensator {
 
       /** Plain pipeline calls for the saga's principal, on its trace, with its audit context. */
       private <N, R> Views.Ops<N, R> ops(String connection, Canonical<N, R> kind) {
-        ResourceCalls<N, R> calls = engine.calls(connection, kind);
-        return new Views.Ops<>() {
-          @Override
-          public R create(N input) {
-            return calls.create(input, principal, ctx);
-          }
-
-          @Override
-          public R get(String id) {
-            return calls.get(id, principal, ctx);
-          }
-
-          @Override
-          public void delete(String id) {
-            calls.delete(id, principal, ctx);
-          }
-        };
+        return Views.direct(engine.calls(connection, kind), principal, ctx);
       }
     };
   }

@@ -159,39 +159,26 @@ final class SagaRun implements Saga {
     private <N, R> Views.Ops<N, R> ops(String connection, Canonical<N, R> kind) {
       ResourceCalls<N, R> calls = engine.calls(connection, kind);
       Map<String, String> context = engine.auditContext(state, stepName, null);
-      return new Views.Ops<>() {
-        @Override
-        public R create(N input) {
-          if (input == null) throw ActionException.invalidField("input", "is required");
-          SagaState.Step step = state.step(stepIndex);
-          int n = step.calls.size();
-          // Derived, not random: a replay during recovery carries the very same key.
-          String key = state.sagaId + "-" + stepIndex + "-" + n;
-          engine.write(state, JournalEntry.intent(state.sagaId, engine.clock.instant(), stepIndex, n,
-              connection, kind.noun(), key, SagaEngine.inputJson(kind, input)));
-          R record;
-          try {
-            record = calls.create(input, key, principal, context);
-          } catch (ActionException e) {
-            engine.writeQuietly(state, JournalEntry.failed(state.sagaId, engine.clock.instant(),
-                stepIndex, n, e.error().code().name(), e.error().message()));
-            throw e;
-          }
-          engine.write(state, JournalEntry.done(state.sagaId, engine.clock.instant(), stepIndex, n,
-              kind.idOf(record)));
-          return record;
+      return Views.withCreate(Views.direct(calls, principal, context), input -> {
+        if (input == null) throw ActionException.invalidField("input", "is required");
+        SagaState.Step step = state.step(stepIndex);
+        int n = step.calls.size();
+        // Derived, not random: a replay during recovery carries the very same key.
+        String key = state.sagaId + "-" + stepIndex + "-" + n;
+        engine.write(state, JournalEntry.intent(state.sagaId, engine.clock.instant(), stepIndex, n,
+            connection, kind.noun(), key, SagaEngine.inputJson(kind, input)));
+        R record;
+        try {
+          record = calls.create(input, key, principal, context);
+        } catch (ActionException e) {
+          engine.writeQuietly(state, JournalEntry.failed(state.sagaId, engine.clock.instant(),
+              stepIndex, n, e.error().code().name(), e.error().message()));
+          throw e;
         }
-
-        @Override
-        public R get(String id) {
-          return calls.get(id, principal, context);
-        }
-
-        @Override
-        public void delete(String id) {
-          calls.delete(id, principal, context);
-        }
-      };
+        engine.write(state, JournalEntry.done(state.sagaId, engine.clock.instant(), stepIndex, n,
+            kind.idOf(record)));
+        return record;
+      });
     }
   }
 }
