@@ -180,6 +180,18 @@ class VendorTextTest extends PipelineTestSupport {
     assertThat(getFails().vendorRequestId()).isEqualTo("req-42");
   }
 
+  @Test
+  void anAuxiliaryAnswerTheConnectorMapsThroughItsContextIsBoundedToo() {
+    layer(p -> p.maxAttempts(1));
+    server.enqueue(json(409, "{\"existingId\":\"T-9\"}"));
+    server.enqueue(json(404, "{\"error\":\"" + "gone\\n".repeat(1_000) + "\"}"));
+
+    ActionError e = thrown(() -> tasks().create(new NewTask("P", "x", null))).error();
+
+    assertThat(e.message()).contains("gone gone").doesNotContain("\n").hasSizeLessThan(2 * VendorTextLimits.TEXT);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
   /** The documented limits, restated so that a change to them is a visible change here. */
   static final class VendorTextLimits {
     static final int TEXT = 300;

@@ -113,7 +113,7 @@ final class Call<R> implements Retries.Rules {
   Pipeline.Outcome<R> run() {
     try {
       op = plan();
-      ctx = new CallContext(op.key, op.name, this::exchange);
+      ctx = new CallContext(op.key, op.name, this::exchange, r -> Failures.mapError(c, r));
       R result = op.kind == Operation.Kind.FIND ? lookedUp()
           : op.kind == Operation.Kind.CREATE && c.recentCreates != null ? deduplicated()
           : guarded();
