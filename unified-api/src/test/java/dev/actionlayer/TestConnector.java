@@ -102,7 +102,7 @@ final class TestConnector implements Connector {
         Map<String, Object> json = Json.objectOrNull(response.bodyString());
         if (response.status() != 409 || Json.string(json, "existingId") == null) return null;
         VendorResponse existing = context.exchange(get(Json.string(json, "existingId")));
-        if (!existing.isSuccessful()) throw new dev.actionlayer.ActionException(mapError(existing));
+        if (!existing.isSuccessful()) throw context.failure(existing);
         return read(existing);
       }
 

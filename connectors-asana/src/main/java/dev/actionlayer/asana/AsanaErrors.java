@@ -20,23 +20,12 @@ import java.util.regex.Pattern;
  */
 final class AsanaErrors {
   private static final Pattern FIELD_MESSAGE = Pattern.compile("([a-z_]{1,64}): (.+)", Pattern.DOTALL);
-  private static final Pattern PHRASE = Pattern.compile("[A-Za-z0-9 ]{1,100}");
   private static final Map<String, String> CANONICAL = Map.of(
       "name", "title", "notes", "description", "projects", "project", "workspace", "project");
-  private static final int MAX_MESSAGE = 500;
 
   private AsanaErrors() {}
 
-  /** Never throws: a mapping bug must not hide the status's own meaning. */
   static ActionError map(VendorResponse response) {
-    try {
-      return refine(response);
-    } catch (RuntimeException e) {
-      return HttpErrors.byStatus(response).build();
-    }
-  }
-
-  private static ActionError refine(VendorResponse response) {
     Map<String, Object> body = Json.objectOrNull(response.bodyString());
     int status = response.status();
     if (status == 404 && (body == null || !body.containsKey("errors"))) return wrongPath(response);
@@ -48,14 +37,15 @@ final class AsanaErrors {
     for (Object item : Json.array(body, "errors")) {
       Map<?, ?> error = item instanceof Map<?, ?> map ? map : Map.of();
       if (error.get("message") instanceof String text && !text.isBlank()) messages.add(text.strip());
-      // The phrase is what Asana support looks a server error up by: a request id in all but name.
-      if (error.get("phrase") instanceof String phrase && PHRASE.matcher(phrase).matches()) b.vendorRequestId(phrase);
+      // The phrase is what Asana support looks a server error up by: a request id in all but name
+      // (the pipeline keeps it only in a request id's shape).
+      if (error.get("phrase") instanceof String phrase) b.vendorRequestId(phrase);
     }
-    if (!messages.isEmpty()) b.message(cap("Asana: " + String.join("; ", messages)));
+    if (!messages.isEmpty()) b.message("Asana: " + String.join("; ", messages));
     if (status == 400) {
       for (String message : messages) {
         Matcher m = FIELD_MESSAGE.matcher(message);
-        if (m.matches()) b.fieldError(CANONICAL.getOrDefault(m.group(1), m.group(1)), cap(m.group(2)));
+        if (m.matches()) b.fieldError(CANONICAL.getOrDefault(m.group(1), m.group(1)), m.group(2));
       }
     }
     return b.build();
@@ -68,9 +58,5 @@ final class AsanaErrors {
   private static ActionError wrongPath(VendorResponse response) {
     return HttpErrors.foreignNotFound(response, "Asana",
         "the connection's base URI, normally " + Asana.DEFAULT_BASE_URI).build();
-  }
-
-  private static String cap(String text) {
-    return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "…";
   }
 }

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  * HTML pages, truncated or foreign JSON, and empty bodies say nothing but an HTML page's title.
  */
 final class DriveErrorBody {
-  static final int MAX_TEXT = 300;
   private static final int MAX_ITEMS = 50;
   private static final Pattern TITLE = Pattern.compile("<title>([^<]{1,200})</title>", Pattern.CASE_INSENSITIVE);
 
@@ -77,9 +76,9 @@ final class DriveErrorBody {
 
   /** Google's own short explanation, or null: the top-level message, else the first item's. */
   String text() {
-    if (message != null && !message.isBlank()) return cap(message);
+    if (message != null && !message.isBlank()) return message.strip();
     for (Item item : items) {
-      if (item.message() != null && !item.message().isBlank()) return cap(item.message());
+      if (item.message() != null && !item.message().isBlank()) return item.message().strip();
     }
     return null;
   }
@@ -87,12 +86,6 @@ final class DriveErrorBody {
   /** The {@code <title>} of an HTML page ("Error 502 (Server Error)!!1"), or null. */
   String htmlTitle() {
     return htmlTitle;
-  }
-
-  /** One line, no control characters, at most {@link #MAX_TEXT} characters. */
-  static String cap(String text) {
-    String line = text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
-    return line.length() <= MAX_TEXT ? line : line.substring(0, MAX_TEXT - 1) + "\u2026";
   }
 
   /**
@@ -109,7 +102,7 @@ final class DriveErrorBody {
   private static String title(String html) {
     Matcher m = TITLE.matcher(html.length() > 4096 ? html.substring(0, 4096) : html);
     if (!m.find()) return null;
-    String title = cap(m.group(1).replace("&#39;", "'").replace("&amp;", "&"));
+    String title = m.group(1).replace("&#39;", "'").replace("&amp;", "&").strip();
     return title.isEmpty() ? null : title;
   }
 }

@@ -55,16 +55,7 @@ final class DriveErrors {
 
   private DriveErrors() {}
 
-  /** Never throws: a mapping bug must not hide the status's own meaning. */
   static ActionError map(VendorResponse response) {
-    try {
-      return refine(response);
-    } catch (RuntimeException e) {
-      return HttpErrors.byStatus(response).build();
-    }
-  }
-
-  private static ActionError refine(VendorResponse response) {
     DriveErrorBody body = DriveErrorBody.parse(response);
     if (!body.isEnvelope()) return foreign(response, body);
     String reason = decisiveReason(body);

@@ -5,8 +5,6 @@ import java.util.Map;
 
 /** Google's per-item {@code location}s as canonical field names, for validation errors. */
 final class DriveFieldErrors {
-  private static final int MAX_FIELDS = 20;
-
   private DriveFieldErrors() {}
 
   /** Each located item's message by canonical field; header locations are not fields. */
@@ -14,9 +12,8 @@ final class DriveFieldErrors {
     Map<String, String> fields = new LinkedHashMap<>();
     for (DriveErrorBody.Item item : body.items()) {
       if (item.location() == null || "header".equals(item.locationType())) continue;
-      if (fields.size() >= MAX_FIELDS) break;
-      String message = item.message() == null ? "" : DriveErrorBody.cap(item.message());
-      fields.putIfAbsent(canonical(item.location()), message.isEmpty() ? "is invalid" : message);
+      String message = item.message() == null || item.message().isBlank() ? "is invalid" : item.message().strip();
+      fields.putIfAbsent(canonical(item.location()), message);
     }
     return fields;
   }

@@ -98,7 +98,7 @@ final class DriveFolders implements Resource<NewFolder, Folder> {
   public VendorRequest delete(String id, CallContext context) {
     VendorRequest delete = delete(id);
     VendorResponse found = context.exchange(get(id));
-    if (!found.isSuccessful()) throw new ActionException(DriveErrors.map(found));
+    if (!found.isSuccessful()) throw context.failure(found);
     try {
       read(found); // throws NOT_FOUND for a non-folder or a trashed folder
     } catch (IOException e) {
@@ -121,7 +121,7 @@ final class DriveFolders implements Resource<NewFolder, Folder> {
     VendorResponse read = context.exchange(get(id));
     // In use, but by nothing this user can see: that is a real conflict, not our folder.
     if (read.status() == 404) return null;
-    if (!read.isSuccessful()) throw new ActionException(DriveErrors.map(read));
+    if (!read.isSuccessful()) throw context.failure(read);
     DriveJson.File file = DriveJson.file(read.bodyString());
     if (!DriveJson.isFolder(file) || !DriveKeys.matches(file, context.idempotencyKey())) return null;
     pending.remove(context);

@@ -48,7 +48,7 @@ final class DriveIdPool {
         .query("type", "files")
         .build();
     VendorResponse response = context.exchange(request);
-    if (!response.isSuccessful()) throw new ActionException(DriveErrors.map(response));
+    if (!response.isSuccessful()) throw context.failure(response);
     List<String> usable = new ArrayList<>();
     try {
       for (String id : DriveJson.generatedIds(response.bodyString()).ids()) {

@@ -13,9 +13,6 @@ import java.util.Map;
  * plain-text line. HTML pages, truncated JSON and other bodies say nothing.
  */
 final class JiraErrorBody {
-  static final int MAX_TEXT = 300;
-  private static final int MAX_FIELDS = 50;
-
   private final boolean jiraJson;
   private final List<String> messages;
   private final Map<String, String> fieldErrors;
@@ -38,8 +35,9 @@ final class JiraErrorBody {
       Map<String, Object> errors = Json.object(json, "errors");
       if (errors != null) {
         for (Map.Entry<String, Object> e : errors.entrySet()) {
-          String text = e.getValue() instanceof String ? cap((String) e.getValue()) : "";
-          if (!text.isEmpty() && fields.size() < MAX_FIELDS) fields.put(canonicalField(e.getKey()), text);
+          if (e.getValue() instanceof String && !((String) e.getValue()).isBlank()) {
+            fields.put(canonicalField(e.getKey()), ((String) e.getValue()).strip());
+          }
         }
       }
       return new JiraErrorBody(true, messages, fields);
@@ -64,11 +62,11 @@ final class JiraErrorBody {
 
   /** Jira's own short explanation, or null: its messages, else its field errors summarized. */
   String text() {
-    if (!messages.isEmpty()) return cap(String.join("; ", messages));
+    if (!messages.isEmpty()) return String.join("; ", messages);
     if (!fieldErrors.isEmpty()) {
       List<String> parts = new ArrayList<>();
       fieldErrors.forEach((field, problem) -> parts.add(field + ": " + problem));
-      return cap(String.join("; ", parts));
+      return String.join("; ", parts);
     }
     return null;
   }
@@ -79,21 +77,7 @@ final class JiraErrorBody {
     return jiraField.equals("summary") ? "title" : jiraField;
   }
 
-  /** One line, no control characters, at most {@link #MAX_TEXT} characters. */
-  static String cap(String text) {
-    String line = clean(text);
-    return line.length() <= MAX_TEXT ? line : line.substring(0, MAX_TEXT - 1) + "\u2026";
-  }
-
   private static void addText(List<String> out, Object value) {
-    if (!(value instanceof String)) return;
-    String text = clean((String) value);
-    if (!text.isEmpty()) out.add(cap(text));
-  }
-
-  private static String clean(String text) {
-    // Collapse line breaks and control characters: a message is one line for logs and models.
-    String line = text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
-    return line.length() <= 4 * MAX_TEXT ? line : line.substring(0, 4 * MAX_TEXT);
+    if (value instanceof String && !((String) value).isBlank()) out.add(((String) value).strip());
   }
 }

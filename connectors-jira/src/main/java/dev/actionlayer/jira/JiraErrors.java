@@ -9,24 +9,15 @@ import java.time.Duration;
 /**
  * Maps Jira error responses to the taxonomy by meaning (vendor fact sheet, sections 1.3 to 1.6
  * and 5). Starts from {@link HttpErrors#byStatus} and refines it from Jira's body and headers;
- * messages hold at most Jira's own short explanations, never a page or a header that could carry
- * a secret.
+ * messages hold Jira's own explanations, never a page or a header that could carry a secret. The
+ * pipeline caps them, and fills and checks the request id from {@link #REQUEST_ID_HEADER}.
  */
 final class JiraErrors {
   static final String REQUEST_ID_HEADER = "X-AREQUESTID";
 
   private JiraErrors() {}
 
-  /** Never throws: a mapping bug must not hide the status's own meaning. */
   static ActionError map(VendorResponse response) {
-    try {
-      return refine(response);
-    } catch (RuntimeException e) {
-      return HttpErrors.byStatus(response).vendorRequestId(requestId(response)).build();
-    }
-  }
-
-  private static ActionError refine(VendorResponse response) {
     ActionError base = HttpErrors.byStatus(response).build();
     JiraErrorBody body = JiraErrorBody.parse(response);
     ActionError.Builder b;
@@ -45,7 +36,7 @@ final class JiraErrors {
       default:
         b = base.toBuilder().message(body.text());
     }
-    return b.fieldErrors(body.fieldErrors()).vendorRequestId(requestId(response)).build();
+    return b.fieldErrors(body.fieldErrors()).build();
   }
 
   /**
@@ -80,9 +71,4 @@ final class JiraErrors {
     return b.retryAfter(wait).vendorCode(reason);
   }
 
-  private static String requestId(VendorResponse response) {
-    String id = response.header(REQUEST_ID_HEADER);
-    // A request id is an opaque token; anything else is not worth carrying.
-    return id == null || !id.matches("[A-Za-z0-9._:/+=-]{1,128}") ? null : id;
-  }
 }

@@ -113,7 +113,7 @@ final class SObjectEndpoint {
     VendorRequest request = base(VendorRequest.get()).segment(externalIdField)
         .segment(context.idempotencyKey()).query("fields", readFields).build();
     VendorResponse response = context.exchange(request);
-    if (!response.isSuccessful()) throw new ActionException(SalesforceErrors.map(response));
+    if (!response.isSuccessful()) throw context.failure(response);
     return response;
   }
 

@@ -15,9 +15,7 @@ import java.util.regex.Pattern;
  * truncated JSON and other bodies say nothing.
  */
 final class SalesforceErrorBody {
-  static final int MAX_TEXT = 300;
   private static final int MAX_ERRORS = 20;
-  private static final int MAX_FIELDS = 50;
   private static final int MAX_DUPLICATES = 10;
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,99}|[a-z][a-z0-9_]{0,99}");
 
@@ -25,7 +23,7 @@ final class SalesforceErrorBody {
    * One element of the error array.
    *
    * @param code the {@code errorCode} when it has the shape of one, else empty; never null
-   * @param message the message on one line, capped; may be empty
+   * @param message the message, stripped; may be empty
    * @param fields the field API names the error names
    * @param duplicateIds the ids of the records a duplicate rule matched
    */
@@ -81,7 +79,7 @@ final class SalesforceErrorBody {
     for (Error e : errors) {
       if (!e.message().isEmpty() && !messages.contains(e.message())) messages.add(e.message());
     }
-    return messages.isEmpty() ? null : cap(String.join("; ", messages));
+    return messages.isEmpty() ? null : String.join("; ", messages);
   }
 
   /** Per-field messages keyed by canonical field names; a {@code MALFORMED_ID} without fields is on {@code id}. */
@@ -91,7 +89,7 @@ final class SalesforceErrorBody {
       String problem = e.message().isEmpty() ? e.code() : e.message();
       List<String> fields = e.fields().isEmpty() && e.code().equals("MALFORMED_ID") ? List.of("Id") : e.fields();
       for (String field : fields) {
-        if (out.size() < MAX_FIELDS) out.putIfAbsent(canonicalField(field), problem);
+        out.putIfAbsent(canonicalField(field), problem);
       }
     }
     return out;
@@ -111,16 +109,11 @@ final class SalesforceErrorBody {
     }
   }
 
-  /** One line, no control characters, at most {@link #MAX_TEXT} characters. */
-  static String cap(String text) {
-    String line = text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
-    return line.length() <= MAX_TEXT ? line : line.substring(0, MAX_TEXT - 1) + "\u2026";
-  }
-
   private static Error error(String code, String message, List<?> fields, List<String> duplicateIds) {
     // Salesforce's codes are one-case words (the API's StatusCode enum, OAuth's invalid_grant):
-    // anything else is not a code but maybe an echoed token, and vendorCode reaches the caller
-    // unscrubbed, so it is dropped whole rather than trimmed into something still secret.
+    // anything else is not a code but maybe an echoed token, so it is dropped whole (and never
+    // matched against the codes that decide the meaning) rather than trimmed into something
+    // still secret.
     String safeCode = code != null && CODE.matcher(code).matches() ? code : "";
     List<String> names = new ArrayList<>();
     for (Object f : fields) {
@@ -128,7 +121,7 @@ final class SalesforceErrorBody {
       if (f instanceof String && ((String) f).matches("[A-Za-z][A-Za-z0-9_]{0,99}")) names.add((String) f);
     }
     return new Error(safeCode,
-        message == null ? "" : cap(message), names, duplicateIds == null ? List.of() : duplicateIds);
+        message == null ? "" : message.strip(), names, duplicateIds == null ? List.of() : duplicateIds);
   }
 
   /** The matched record ids under {@code duplicateResut} (sic, as sent) or {@code duplicateResult}. */

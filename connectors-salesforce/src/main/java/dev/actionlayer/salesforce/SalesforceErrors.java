@@ -11,24 +11,15 @@ import java.util.Locale;
 
 /**
  * Maps Salesforce error responses to the taxonomy by meaning (vendor fact sheet, sections 2.2 to
- * 2.5 and 5): by {@code errorCode} first, then by status. Messages hold at most Salesforce's own
- * short explanations, never a page.
+ * 2.5 and 5): by {@code errorCode} first, then by status. Messages hold Salesforce's own
+ * explanations, never a page; the pipeline caps them.
  */
 final class SalesforceErrors {
   private static final int MAX_MATCHES = 10;
 
   private SalesforceErrors() {}
 
-  /** Never throws: a mapping bug must not hide the status's own meaning. */
   static ActionError map(VendorResponse response) {
-    try {
-      return refine(response);
-    } catch (RuntimeException e) {
-      return HttpErrors.byStatus(response).build();
-    }
-  }
-
-  private static ActionError refine(VendorResponse response) {
     if (response.status() == 300) return multipleMatches(response);
     SalesforceErrorBody body = SalesforceErrorBody.parse(response);
     if (body.isHtml()) return htmlPage(response);
@@ -111,7 +102,7 @@ final class SalesforceErrors {
             : said;
       case CONFLICT:
         return first.duplicateIds().isEmpty() ? said
-            : SalesforceErrorBody.cap(said + " (matching records: " + String.join(", ", first.duplicateIds()) + ")");
+            : said + " (matching records: " + String.join(", ", first.duplicateIds()) + ")";
       default:
         return text;
     }

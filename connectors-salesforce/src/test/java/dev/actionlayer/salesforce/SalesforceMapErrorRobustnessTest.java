@@ -3,10 +3,13 @@ package dev.actionlayer.salesforce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.actionlayer.ActionError;
+import dev.actionlayer.Contacts;
 import dev.actionlayer.ErrorCode;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.spi.VendorResponse;
 import dev.actionlayer.spi.VendorUsage;
+import dev.actionlayer.testkit.fake.LayerHarness;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,9 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 
-/** {@link Connector#mapError} and {@link Connector#usage} on hostile or odd responses: they answer, never throw. */
+/** Hostile or odd answers: mapped by meaning or status (through the layer, never a raw exception), usage read or null. */
 class SalesforceMapErrorRobustnessTest {
   private static final Instant NOW = Instant.parse("2024-05-05T18:01:00Z");
   private final Connector sf = Salesforce.connector(URI.create("https://acme.my.salesforce.com"),
@@ -32,28 +37,48 @@ class SalesforceMapErrorRobustnessTest {
     return sf.usage(response(200, "{}", false, "Sforce-Limit-Info", header));
   }
 
-  @Test
-  void oddBodiesStillMapByStatus() {
-    List<VendorResponse> odd = List.of(
-        response(400, "[1,2,3]", false),
-        response(400, "[{\"errorCode\":7,\"message\":{}}]", false),
-        response(400, "[{\"errorCode\":\"X\",\"fields\":\"LastName\"},null,[]]", false),
-        response(403, "{\"errorCode\":null}", false),
-        response(401, "\u0000\u0001", false, "Content-Type", "text/plain"),
-        response(404, "null", false, "Content-Type", "application/json"),
-        response(500, "[".repeat(100_000), true),
-        response(400, "<Errors><Error>" + "<message>x</message>".repeat(5000), false),
-        response(400, "<!DOCTYPE foo [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><Errors><Error><errorCode>&x;"
-            + "</errorCode></Error></Errors>", false),
-        response(300, "{\"not\":\"a list\"}", false),
-        response(300, "[\"/x/../../etc\", 5, null]", false),
-        response(503, "", false));
+  /** An answer as MockWebServer sends it, headers written as they are. */
+  private static MockResponse answer(int status, String body, String... headers) {
+    MockResponse.Builder b = new MockResponse.Builder().code(status).body(body);
+    for (int i = 0; i < headers.length; i += 2) b.addHeaderLenient(headers[i], headers[i + 1]);
+    return b.build();
+  }
 
-    for (VendorResponse r : odd) {
-      ActionError e = sf.mapError(r);
-      assertThat(e.code()).as(r.toString()).isNotNull();
-      assertThat(e.message()).as(r.toString()).isNotBlank().hasSizeLessThanOrEqualTo(400);
-      assertThat(e.message()).as(r.toString()).doesNotContain("passwd");
+  /**
+   * Through the layer, since the pipeline (not the connector) guards against a mapping that
+   * throws: each odd answer maps by its status, and only an {@link dev.actionlayer.ActionException}
+   * leaves the layer ({@link LayerHarness#failure}).
+   */
+  @Test
+  void oddBodiesStillMapByStatus() throws IOException {
+    List<Map.Entry<MockResponse, ErrorCode>> odd = List.of(
+        Map.entry(answer(400, "[1,2,3]"), ErrorCode.INVALID_REQUEST),
+        Map.entry(answer(400, "[{\"errorCode\":7,\"message\":{}}]"), ErrorCode.INVALID_REQUEST),
+        Map.entry(answer(400, "[{\"errorCode\":\"X\",\"fields\":\"LastName\"},null,[]]"), ErrorCode.INVALID_REQUEST),
+        Map.entry(answer(403, "{\"errorCode\":null}"), ErrorCode.PERMISSION_DENIED),
+        Map.entry(answer(401, "\u0000\u0001", "Content-Type", "text/plain"), ErrorCode.UNAUTHENTICATED),
+        Map.entry(answer(404, "null", "Content-Type", "application/json"), ErrorCode.UPSTREAM_ERROR),
+        Map.entry(answer(500, "[".repeat(100_000)), ErrorCode.UPSTREAM_ERROR), // cut at the 64 KiB cap
+        Map.entry(answer(400, "<Errors><Error>" + "<message>x</message>".repeat(5000)), ErrorCode.INVALID_REQUEST),
+        Map.entry(answer(400, "<!DOCTYPE foo [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><Errors><Error><errorCode>&x;"
+            + "</errorCode></Error></Errors>"), ErrorCode.INVALID_REQUEST),
+        Map.entry(answer(300, "{\"not\":\"a list\"}"), ErrorCode.CONFLICT),
+        Map.entry(answer(300, "[\"/x/../../etc\", 5, null]"), ErrorCode.CONFLICT),
+        Map.entry(answer(503, ""), ErrorCode.UNAVAILABLE));
+
+    try (MockWebServer server = new MockWebServer(); LayerHarness harness = SalesforceHarness.create()) {
+      server.start();
+      for (Map.Entry<MockResponse, ErrorCode> c : odd) {
+        server.enqueue(c.getKey());
+        Contacts contacts = harness.contacts(Salesforce.connector(server.url("/").uri(), SalesforceHarness.bearer()),
+            p -> p.maxAttempts(1));
+
+        ActionError e = LayerHarness.failure(() -> contacts.get("0035g00000AbCdEQAZ")).error();
+
+        assertThat(e.code()).as(c.getKey().toString()).isEqualTo(c.getValue());
+        assertThat(e.message()).as(c.getKey().toString()).isNotBlank().hasSizeLessThanOrEqualTo(300)
+            .doesNotContain("passwd");
+      }
     }
   }
 

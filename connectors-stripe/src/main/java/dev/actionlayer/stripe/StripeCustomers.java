@@ -62,7 +62,6 @@ final class StripeCustomers implements Resource<NewContact, Contact> {
     if (StripeJson.isDeleted(customer)) {
       throw new ActionException(ActionError.builder(ErrorCode.NOT_FOUND)
           .httpStatus(response.status())
-          .vendorRequestId(StripeErrors.requestId(response))
           .message("Stripe customer " + StripeIds.quoted(customer.id()) + " was deleted")
           .build());
     }

@@ -5,7 +5,6 @@ import dev.actionlayer.spi.VendorResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * What a Stripe error body says, read best-effort: {@code {"error": {"type", "code", "message",
@@ -13,9 +12,6 @@ import java.util.regex.Pattern;
  * are not Stripe's and say nothing.
  */
 final class StripeErrorBody {
-  static final int MAX_TEXT = 300;
-  private static final Pattern API_KEY = Pattern.compile("\\b((?:sk|rk|pk)_(?:live|test)_)[A-Za-z0-9*]+");
-
   private final StripeJson.ApiError error;
 
   private StripeErrorBody(StripeJson.ApiError error) {
@@ -46,12 +42,12 @@ final class StripeErrorBody {
 
   /** Stripe's {@code code}, or its {@code type} when there is none (auth, idempotency, api errors). */
   String vendorCode() {
-    return safeToken(error.code() != null ? error.code() : error.type());
+    return error.code() != null ? error.code() : error.type();
   }
 
-  /** Stripe's message, one line and capped; or null. */
+  /** Stripe's message, or null. */
   String message() {
-    return error.message() == null || error.message().isBlank() ? null : cap(error.message());
+    return error.message() == null || error.message().isBlank() ? null : error.message().strip();
   }
 
   /** Stripe's message, or a description of the response when it has none. */
@@ -81,24 +77,8 @@ final class StripeErrorBody {
         fields.put("lastName", problem);
         break;
       default:
-        fields.put(cap(param), problem);
+        fields.put(param, problem);
     }
     return fields;
-  }
-
-  /**
-   * One line, no control characters, no API key, at most {@link #MAX_TEXT} characters. Stripe masks
-   * the keys it quotes, but field errors are not scrubbed downstream the way messages are.
-   */
-  static String cap(String text) {
-    String line = API_KEY.matcher(text).replaceAll("$1[REDACTED]");
-    line = line.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
-    return line.length() <= MAX_TEXT ? line : line.substring(0, MAX_TEXT - 1) + "\u2026";
-  }
-
-  private static String safeToken(String s) {
-    if (s == null) return null;
-    String token = s.replaceAll("[^A-Za-z0-9_.-]", "");
-    return token.length() <= 64 ? token : token.substring(0, 64);
   }
 }

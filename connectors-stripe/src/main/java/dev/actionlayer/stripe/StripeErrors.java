@@ -11,8 +11,9 @@ import java.util.Locale;
  * and 5). Starts from {@link HttpErrors#byStatus} and refines it from Stripe's {@code error}
  * object; {@code Stripe-Should-Retry} then overrides retryability in either direction, except for
  * an {@code idempotency_error}: repeating the same bytes under the same key gets the same refusal.
- * Messages hold at most Stripe's own short explanation, never a body or a header that could carry
- * a secret.
+ * Messages hold Stripe's own explanation, never a body or a header that could carry a secret; the
+ * pipeline caps them, removes API keys, and fills and checks the request id from {@link
+ * #REQUEST_ID_HEADER}.
  */
 final class StripeErrors {
   static final String REQUEST_ID_HEADER = "Request-Id";
@@ -21,28 +22,18 @@ final class StripeErrors {
 
   private StripeErrors() {}
 
-  /** Never throws: a mapping bug must not hide the status's own meaning. */
   static ActionError map(VendorResponse response) {
-    try {
-      return refine(response);
-    } catch (RuntimeException e) {
-      return HttpErrors.byStatus(response).vendorRequestId(requestId(response)).build();
-    }
-  }
-
-  private static ActionError refine(VendorResponse response) {
     StripeErrorBody body = StripeErrorBody.parse(response);
     if (body == null) {
       ActionError.Builder b = response.status() == 404 ? wrongPath(response, null)
           : HttpErrors.byStatus(response).message("Stripe answered " + HttpErrors.describe(response));
-      return shouldRetry(b, response).vendorRequestId(requestId(response)).build();
+      return shouldRetry(b, response).build();
     }
     // The one wire capture of 409 idempotency_key_in_use says invalid_request_error, some clients
     // model it as idempotency_error: the code decides, so an in-flight key is always retried later.
     if (body.isType("idempotency_error") && !body.isCode("idempotency_key_in_use")) {
       return HttpErrors.byStatus(response, ErrorCode.CONFLICT).retryable(false)
-          .vendorCode(body.vendorCode()).message(body.text(response))
-          .vendorRequestId(requestId(response)).build();
+          .vendorCode(body.vendorCode()).message(body.text(response)).build();
     }
     String message = withReason(body.text(response), response);
     ActionError.Builder b;
@@ -65,7 +56,7 @@ final class StripeErrors {
         if (HttpErrors.codeFor(response.status()) == ErrorCode.INVALID_REQUEST) b.fieldErrors(body.fieldErrors());
     }
     b.vendorCode(body.vendorCode());
-    return shouldRetry(b, response).vendorRequestId(requestId(response)).build();
+    return shouldRetry(b, response).build();
   }
 
   /**
@@ -75,7 +66,7 @@ final class StripeErrors {
   private static ActionError.Builder wrongPath(VendorResponse response, String stripeMessage) {
     ActionError.Builder b = HttpErrors.foreignNotFound(response, "Stripe",
         "the connection's base URI (https://api.stripe.com)");
-    return stripeMessage == null ? b : b.message(StripeErrorBody.cap(b.build().message() + ". Stripe says: " + stripeMessage));
+    return stripeMessage == null ? b : b.message(b.build().message() + ". Stripe says: " + stripeMessage);
   }
 
   /** Stripe's advice beats the status's default, in both directions. */
@@ -92,11 +83,5 @@ final class StripeErrors {
     String reason = response.header(LIMITED_REASON);
     if (reason == null || !reason.strip().matches("[a-z-]{1,40}")) return text;
     return text + " (" + LIMITED_REASON + ": " + reason.strip() + ")";
-  }
-
-  /** The response's {@code Request-Id} when it looks like one; a 401 for a bad key has none. */
-  static String requestId(VendorResponse response) {
-    String id = response.header(REQUEST_ID_HEADER);
-    return id == null || !id.matches("[A-Za-z0-9_-]{1,128}") ? null : id;
   }
 }

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.actionlayer.ActionError;
 import dev.actionlayer.ActionException;
 import dev.actionlayer.Contact;
+import dev.actionlayer.Contacts;
 import dev.actionlayer.ErrorCode;
 import dev.actionlayer.NewContact;
 import dev.actionlayer.spi.CallContext;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.spi.VendorRequest;
 import dev.actionlayer.spi.VendorResponse;
+import dev.actionlayer.testkit.fake.LayerHarness;
 import dev.actionlayer.testkit.fake.Samples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +21,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 
-/** The connector through the SPI alone: request building, reading, and mapError on odd responses. */
+/** The connector through the SPI alone (request building, reading), and odd error answers through the layer. */
 class StripeSpiTest {
   private static final Instant NOW = StripeHarness.START;
   private final Connector stripe = Stripe.connector(Stripe.DEFAULT_BASE_URI, StripeHarness.bearer());
@@ -42,7 +46,6 @@ class StripeSpiTest {
           assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
           assertThat(e.error().retryable()).isFalse();
           assertThat(e.error().httpStatus()).isEqualTo(200);
-          assertThat(e.error().vendorRequestId()).isEqualTo("req_del");
           assertThat(e.error().message()).isEqualTo("Stripe customer 'cus_QXg1o8vcGmoR32' was deleted");
         });
   }
@@ -77,25 +80,48 @@ class StripeSpiTest {
         + "&metadata[actionlayer_key]=3f1c-key&metadata[first_name]=Ada&metadata[last_name]=Lovelace");
   }
 
-  @Test
-  void oddBodiesAndHeadersStillMapByStatus() {
-    List<VendorResponse> odd = List.of(
-        response(429, "[1,2,3]", false, "Stripe-Should-Retry", "maybe", "Stripe-Rate-Limited-Reason", "\r\n<x>"),
-        response(400, "{\"error\":\"not an object\"}", false),
-        response(400, "{\"error\":{\"type\":7,\"message\":[]}}", false),
-        response(400, "{\"error\":{\"type\":\"invalid_request_error\",\"param\":\"" + "p".repeat(2000) + "\"}}", false),
-        response(401, "\u0000\u0001", false, "Content-Type", "text/plain"),
-        response(404, "null", false, "Content-Type", "application/json"),
-        response(409, "{\"error\":{\"type\":\"invalid_request_error\"}}", false),
-        response(500, "{".repeat(100_000), true),
-        response(503, "", false, "Request-Id", "req_\r\nX-Evil: 1"));
+  /** An answer as MockWebServer sends it, headers written as they are. */
+  private static MockResponse answer(int status, String body, String... headers) {
+    MockResponse.Builder b = new MockResponse.Builder().code(status).body(body);
+    for (int i = 0; i < headers.length; i += 2) b.addHeaderLenient(headers[i], headers[i + 1]);
+    return b.build();
+  }
 
-    for (VendorResponse r : odd) {
-      ActionError e = stripe.mapError(r);
-      assertThat(e.code()).as(r.toString()).isNotNull();
-      assertThat(e.message()).as(r.toString()).isNotBlank().hasSizeLessThanOrEqualTo(400);
-      assertThat(e.vendorRequestId()).as(r.toString()).doesNotContain("\n");
-      e.fieldErrors().forEach((k, v) -> assertThat(k.length() + v.length()).isLessThanOrEqualTo(600));
+  /**
+   * Through the layer, since the pipeline (not the connector) guards against a mapping that
+   * throws: each odd answer maps by its status, and only an {@link dev.actionlayer.ActionException}
+   * leaves the layer ({@link LayerHarness#failure}).
+   */
+  @Test
+  void oddBodiesAndHeadersStillMapByStatus() throws IOException {
+    List<Map.Entry<MockResponse, ErrorCode>> odd = List.of(
+        Map.entry(answer(429, "[1,2,3]", "Stripe-Should-Retry", "maybe", "Stripe-Rate-Limited-Reason", "\t<x>\u007f"),
+            ErrorCode.RATE_LIMITED),
+        Map.entry(answer(400, "{\"error\":\"not an object\"}"), ErrorCode.INVALID_REQUEST),
+        Map.entry(answer(400, "{\"error\":{\"type\":7,\"message\":[]}}"), ErrorCode.INVALID_REQUEST),
+        Map.entry(answer(400, "{\"error\":{\"type\":\"invalid_request_error\",\"param\":\"" + "p".repeat(2000) + "\"}}",
+            "Content-Type", "application/json"), ErrorCode.INVALID_REQUEST),
+        Map.entry(answer(401, "\u0000\u0001", "Content-Type", "text/plain"), ErrorCode.UNAUTHENTICATED),
+        Map.entry(answer(404, "null", "Content-Type", "application/json"), ErrorCode.UPSTREAM_ERROR),
+        Map.entry(answer(409, "{\"error\":{\"type\":\"invalid_request_error\"}}", "Content-Type", "application/json"),
+            ErrorCode.CONFLICT),
+        Map.entry(answer(500, "{".repeat(100_000)), ErrorCode.UPSTREAM_ERROR), // cut at the 64 KiB cap
+        Map.entry(answer(503, "", "Request-Id", "req_\tX-Evil: 1"), ErrorCode.UNAVAILABLE));
+
+    try (MockWebServer server = new MockWebServer(); LayerHarness harness = StripeHarness.create()) {
+      server.start();
+      for (Map.Entry<MockResponse, ErrorCode> c : odd) {
+        server.enqueue(c.getKey());
+        Contacts contacts = harness.contacts(Stripe.connector(server.url("/").uri(), StripeHarness.bearer()),
+            p -> p.maxAttempts(1));
+
+        ActionError e = LayerHarness.failure(() -> contacts.get("cus_1")).error();
+
+        assertThat(e.code()).as(c.getKey().toString()).isEqualTo(c.getValue());
+        assertThat(e.message()).as(c.getKey().toString()).isNotBlank().hasSizeLessThanOrEqualTo(300);
+        assertThat(e.vendorRequestId()).as(c.getKey().toString()).isEmpty();
+        e.fieldErrors().forEach((k, v) -> assertThat(k.length() + v.length()).isLessThanOrEqualTo(400));
+      }
     }
   }
 
@@ -109,11 +135,19 @@ class StripeSpiTest {
     assertThat(e.vendorCode()).isEqualTo("idempotency_key_in_use");
   }
 
+  /** The pipeline fills the request id from {@code Request-Id} and keeps it only in a token's shape. */
   @Test
-  void aGarbledRequestIdIsDropped() {
-    ActionError e = stripe.mapError(response(500, "", false, "Request-Id", "req_1 <script>"));
+  void aGarbledRequestIdIsDropped() throws IOException {
+    try (MockWebServer server = new MockWebServer(); LayerHarness harness = StripeHarness.create()) {
+      server.start();
+      server.enqueue(answer(500, "", "Request-Id", "req_1 <script>"));
+      Contacts contacts = harness.contacts(Stripe.connector(server.url("/").uri(), StripeHarness.bearer()),
+          p -> p.maxAttempts(1));
 
-    assertThat(e.vendorRequestId()).isEmpty();
-    assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
+      ActionError e = LayerHarness.failure(() -> contacts.get("cus_1")).error();
+
+      assertThat(e.vendorRequestId()).isEmpty();
+      assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
+    }
   }
 }

@@ -109,7 +109,7 @@ final class Call<R> {
   Pipeline.Outcome<R> run() {
     try {
       op = plan();
-      ctx = new CallContext(op.key, op.name, this::exchange);
+      ctx = new CallContext(op.key, op.name, this::exchange, r -> Failures.mapError(c, r));
       R result = op.kind == Operation.Kind.FIND ? lookedUp()
           : op.kind == Operation.Kind.CREATE && c.recentCreates != null
               ? Duplicates.firstOrRun(this, this::guarded)

@@ -3,6 +3,7 @@ package dev.actionlayer.internal;
 import dev.actionlayer.ActionError;
 import dev.actionlayer.ActionException;
 import dev.actionlayer.ErrorCode;
+import dev.actionlayer.spi.HttpErrors;
 import dev.actionlayer.spi.VendorResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -44,6 +45,11 @@ final class Failures {
     return error;
   }
 
+  /**
+   * The connector's mapping of an error answer, then what the vendor said made safe ({@link
+   * VendorText}). A mapper that throws or returns null is a connector bug: logged, and the answer
+   * maps by its status with a message that names the connector and what came back.
+   */
   static ActionError mapError(ConnectionRuntime c, VendorResponse response) {
     ActionError error;
     try {
@@ -53,8 +59,12 @@ final class Failures {
       if (error == null) throw new NullPointerException("mapError returned null");
     } catch (RuntimeException e) {
       log.warn("connector {} failed to map HTTP {}", c.connector.vendor(), response.status(), e);
-      error = dev.actionlayer.spi.HttpErrors.byStatus(response).build();
+      error = HttpErrors.byStatus(response)
+          .message("the " + c.connector.vendor() + " connector failed to read the error answer; "
+              + HttpErrors.describe(response))
+          .build();
     }
+    error = VendorText.normalise(error, c.redactor, HttpErrors.describe(response));
     ActionError.Builder b = error.toBuilder();
     if (error.httpStatus() == 0) b.httpStatus(response.status());
     Duration ceiling = c.policy.maxCooldown();
@@ -123,14 +133,22 @@ final class Failures {
       e.fieldErrors().forEach((k, v) -> fields.put(c.redactor.text(k), c.redactor.text(v)));
       b.clearFieldErrors().fieldErrors(fields);
     }
-    if (e.vendorRequestId().isEmpty()) b.vendorRequestId(vendorRequestId(call));
+    // The connector's id when it has a safe one (it may come from an error a connector threw
+    // while reading a 2xx), else the request-id header's, made safe alike.
+    String id = VendorText.requestId(c.redactor, e.vendorRequestId());
+    b.vendorRequestId(id != null ? id : vendorRequestId(call));
     return b.build();
   }
 
-  /** The vendor's request id of the call's last response, or null. */
+  /**
+   * The vendor's request id of the call's last response ({@link
+   * dev.actionlayer.spi.Connector#requestIdHeader()}) in the shape {@link VendorText#requestId}
+   * allows, or null: a hostile header puts nothing else in an error or the audit.
+   */
   static String vendorRequestId(Call<?> call) {
     String header = call.c.connector.requestIdHeader();
-    return header == null || call.lastResponse == null ? null : call.lastResponse.header(header);
+    if (header == null || call.lastResponse == null) return null;
+    return VendorText.requestId(call.c.redactor, call.lastResponse.header(header));
   }
 
   static ActionException fail(ActionError.Builder b) {

@@ -43,13 +43,21 @@ public interface Connector {
 
   /**
    * Maps a non-2xx response to the taxonomy, by meaning. Start from {@link HttpErrors#byStatus}
-   * and refine from the body; never throw. The pipeline fills in trace id, attempts, operation and
-   * connection.
+   * and refine from the body: translation only. The pipeline fills in trace id, attempts,
+   * operation and connection, and bounds what the vendor said, once for every connector: the
+   * message and each field error on one line of at most 300 characters, at most 50 field errors,
+   * a code-shaped {@code vendorCode} and a token-shaped {@code vendorRequestId} (else dropped),
+   * secrets removed. Copy the vendor's words as they are; do not cap or clean them.
+   *
+   * <p>May throw: a {@code RuntimeException} (or a null result) is a connector bug, which the
+   * pipeline logs and answers with the status's own meaning and a message naming the connector.
    */
   ActionError mapError(VendorResponse response);
 
   /**
-   * The response header carrying the vendor's request id (for support and audit), or null.
+   * The response header carrying the vendor's request id (for support and audit), or null. The
+   * pipeline fills {@code vendorRequestId} from it when the mapped error has none, and keeps a
+   * value only in a token's shape; a connector need not read or check it.
    */
   default String requestIdHeader() {
     return null;
