@@ -48,7 +48,10 @@ import org.slf4j.LoggerFactory;
  * and the exception's class and message, never an event's contents; those events are counted by
  * {@link #failedEvents()} and may be missing or incomplete in the file. The writer goes on: later
  * events are written as soon as writing works again, starting on a fresh line. An event that cannot
- * be rendered is logged (with its trace id only) and counted the same way.
+ * be rendered is logged (with its trace id only) and counted the same way. Should the writer
+ * thread itself die (an {@link Error} such as running out of memory), that is logged with the
+ * number of events still queued, and {@code accept} throws {@link IllegalStateException} from then
+ * on rather than queue events nobody will write.
  *
  * <p><b>Closing.</b> {@link #close()} stops accepting events, waits until every event accepted
  * before it is written, flushes and closes the file and ends the writer thread. It is idempotent,
@@ -78,6 +81,8 @@ public final class AsyncJsonLinesAuditSink implements AuditSink, Closeable {
   private boolean closed; // guarded by gate
   private boolean closeStarted; // guarded by closeLock
   private IOException closeFailure; // written by the writer thread, read after join()
+  /** Set when the writer thread ended on an Error or a defect: nothing queued would be written. */
+  private volatile boolean writerDied;
 
   AsyncJsonLinesAuditSink(Writer out, String name, int queueCapacity) {
     this.out = Objects.requireNonNull(out, "out == null");
@@ -117,6 +122,7 @@ public final class AsyncJsonLinesAuditSink implements AuditSink, Closeable {
     read.lock();
     try {
       if (closed) throw new IllegalStateException("audit sink closed: " + name);
+      if (writerDied) throw new IllegalStateException("audit writer thread stopped: " + name);
       enqueue(event);
     } finally {
       read.unlock();
@@ -174,7 +180,9 @@ public final class AsyncJsonLinesAuditSink implements AuditSink, Closeable {
         } catch (InterruptedException e) {
           interrupted = true;
         }
-        if (!writer.isAlive()) throw new IllegalStateException("audit writer thread stopped: " + name);
+        if (writerDied || !writer.isAlive()) {
+          throw new IllegalStateException("audit writer thread stopped: " + name);
+        }
       }
     } finally {
       if (interrupted) Thread.currentThread().interrupt();
@@ -199,9 +207,10 @@ public final class AsyncJsonLinesAuditSink implements AuditSink, Closeable {
         batch.clear();
       }
     } catch (RuntimeException | Error e) {
+      writerDied = true;
       log.error("audit file {}: the writer thread stopped ({}); {} queued events are not written",
           name, e.getClass().getName(), queue.size(), e);
-      throw e;
+      // Logged once here; the thread ends and accept() refuses further events.
     } finally {
       try {
         out.close();

@@ -161,6 +161,35 @@ class AsyncJsonLinesAuditSinkTest {
   }
 
   @Test
+  void aWriterThreadKilledByAnError_makesAcceptFailInsteadOfQueueingIntoTheVoid() throws Exception {
+    Writer dying = new Writer() {
+      @Override
+      public void write(char[] chars, int off, int len) {
+        throw new AssertionError("simulated VM error");
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    AsyncJsonLinesAuditSink sink = new AsyncJsonLinesAuditSink(dying, "dying.jsonl", 4);
+    sink.accept(event("e1"));
+    IllegalStateException refused = null;
+    for (int i = 0; i < 30_000 && refused == null; i++) {
+      try {
+        sink.accept(event("e" + (i + 2)));
+        Thread.sleep(1);
+      } catch (IllegalStateException e) {
+        refused = e;
+      }
+    }
+    assertThat(refused).hasMessage("audit writer thread stopped: dying.jsonl");
+    sink.close(); // returns: nothing left to wait for
+  }
+
+  @Test
   void openAppendsToTheFile_creatingItsDirectories(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("logs/audit.jsonl");
     Files.createDirectories(file.getParent());
