@@ -2,6 +2,7 @@ package dev.actionlayer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.actionlayer.audit.AsyncJsonLinesAuditSink;
 import dev.actionlayer.audit.AuditEvent;
 import dev.actionlayer.audit.Slf4jAuditSink;
 import dev.actionlayer.spi.CreateSafety;
@@ -13,6 +14,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A hostile vendor echoes the credential everywhere it can; none of it may come out. */
 class RedactionTest extends PipelineTestSupport {
@@ -78,5 +80,31 @@ class RedactionTest extends PipelineTestSupport {
     assertThat(Credentials.basic("dev@example.com", "tok-123456").toString())
         .isEqualTo("Credentials{Basic dev@example.com:[REDACTED]}");
     assertThat(Credentials.bearer("tok-123456").toString()).isEqualTo("Credentials{Bearer [REDACTED]}");
+  }
+
+  @Test
+  void theAsyncJsonLinesSinkWritesTheEventAsRedacted(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("audit.jsonl");
+    try (AsyncJsonLinesAuditSink sink = AsyncJsonLinesAuditSink.open(file)) {
+      layer = ActionLayer.builder()
+          .connection("svc", new TestConnector(uri(), Credentials.bearer(SECRET), CreateSafety.UNSAFE))
+          .maxAttempts(1).clock(time).sleeper(time).auditSink(sink).build();
+      server.setDispatcher(new Dispatcher() {
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+          String auth = request.getHeaders().get("Authorization");
+          return new MockResponse.Builder().code(401)
+              .addHeader("Content-Type", "application/json")
+              .addHeader("Set-Cookie", "session=" + auth)
+              .body("{\"error\":\"bad credentials " + auth + "\",\"access_token\":\"" + auth + "\"}")
+              .build();
+        }
+      });
+      thrown(() -> layer.tasks("svc").get("T-1"));
+    }
+
+    String written = Files.readString(file);
+    assertThat(written.lines()).hasSize(1);
+    assertThat(written).doesNotContain(SECRET).contains("\"set-cookie\":\"[REDACTED]\"");
   }
 }

@@ -5,6 +5,7 @@ import com.squareup.moshi.Moshi;
 import dev.actionlayer.Task;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,11 @@ import okhttp3.ResponseBody;
 
 /**
  * The baseline: {@code tasks.get} as a competent developer would write it against Jira without
- * Actionlayer. One shared OkHttp client (no OkHttp retries, no redirects, OkHttp's default 10 s
- * connect/read/write timeouts), Basic auth computed once, the body streamed straight into a typed
- * Moshi model, ADF flattened to text. No retries, breaker, limiter, bulkhead, deadline, redaction
- * or audit.
+ * Actionlayer. One shared OkHttp client with the layer's client settings (no OkHttp retries, no
+ * redirects, 5 s connect and 30 s read/write timeouts, a pool of 32 connections), Basic auth
+ * computed once, the body streamed straight into a typed Moshi model (records, as the Jira
+ * connector's), ADF flattened to text. No retries, breaker, limiter, bulkhead, deadline, redaction
+ * or audit. Thread-safe.
  */
 final class HandWrittenJira implements AutoCloseable {
   public record IssueBean(String id, String key, Fields fields) {}
@@ -41,6 +43,9 @@ final class HandWrittenJira implements AutoCloseable {
         .retryOnConnectionFailure(false)
         .followRedirects(false)
         .followSslRedirects(false)
+        .connectTimeout(Duration.ofSeconds(5))
+        .readTimeout(Duration.ofSeconds(30))
+        .writeTimeout(Duration.ofSeconds(30))
         .connectionPool(new ConnectionPool(32, 1, TimeUnit.MINUTES))
         .build();
     this.baseUrl = HttpUrl.get(baseUrl);

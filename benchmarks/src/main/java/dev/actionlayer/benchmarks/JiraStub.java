@@ -14,13 +14,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An in-process stand-in for Jira Cloud on loopback: the JDK's HTTP server answering {@code GET
- * /rest/api/3/issue/10000} with a fixed IssueBean, keep-alive, Nagle off. Everything else is 404.
+ * /rest/api/3/issue/10000} with a fixed IssueBean ({@link #ISSUE_JSON}, 1.6 KB, or {@link
+ * #SMALL_ISSUE_JSON}, ~200 bytes), keep-alive, Nagle off. Everything else is 404.
  */
 final class JiraStub implements AutoCloseable {
   static final String ISSUE_ID = "10000";
   static final String ISSUE_PATH = "/rest/api/3/issue/" + ISSUE_ID;
 
-  /** A realistic {@code GET /rest/api/3/issue/10000?fields=summary,description,project} answer (~1.5 KB). */
+  /** A realistic {@code GET /rest/api/3/issue/10000?fields=summary,description,project} answer (1,637 bytes). */
   static final String ISSUE_JSON = "{"
       + "\"expand\":\"renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations,customfield_10010.requestTypePractice\","
       + "\"id\":\"10000\","
@@ -45,48 +46,64 @@ final class JiraStub implements AutoCloseable {
       + "]}"
       + "}}";
 
-  private static final byte[] ISSUE_BYTES = ISSUE_JSON.getBytes(StandardCharsets.UTF_8);
+  /**
+   * A small answer to the same request (217 bytes): the same shape, a one-line summary and a
+   * one-paragraph ADF description, nothing Jira adds unasked ({@code expand}, {@code self}, …).
+   */
+  static final String SMALL_ISSUE_JSON = "{"
+      + "\"id\":\"10000\",\"key\":\"PROJ-1\","
+      + "\"fields\":{"
+      + "\"summary\":\"Fix login bug\","
+      + "\"project\":{\"key\":\"PROJ\"},"
+      + "\"description\":{\"type\":\"doc\",\"version\":1,\"content\":["
+      + "{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"500s on /login\"}]}"
+      + "]}"
+      + "}}";
   private static final byte[] NOT_FOUND_BYTES =
       "{\"errorMessages\":[\"Issue does not exist or you do not have permission to see it.\"],\"errors\":{}}"
           .getBytes(StandardCharsets.UTF_8);
 
   private final HttpServer server;
   private final ExecutorService executor;
+  private final byte[] issue;
 
-  private JiraStub(HttpServer server, ExecutorService executor) {
+  private JiraStub(HttpServer server, ExecutorService executor, byte[] issue) {
     this.server = server;
     this.executor = executor;
+    this.issue = issue;
   }
 
   /**
-   * Starts the stub on an ephemeral loopback port. The nodelay property must be set before the
-   * JDK's server configuration class loads, so it is set here, before the first {@link HttpServer}
-   * is created (the benchmark's fork also passes it on the command line).
+   * Starts the stub on an ephemeral loopback port, answering the issue with {@code issueJson}. The
+   * nodelay property must be set before the JDK's server configuration class loads, so it is set
+   * here, before the first {@link HttpServer} is created (the benchmark's fork also passes it on
+   * the command line). Sixteen handler threads, so that sixteen concurrent callers each find one.
    */
-  static JiraStub start() throws IOException {
+  static JiraStub start(String issueJson) throws IOException {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+    ExecutorService executor = Executors.newFixedThreadPool(16, r -> {
       Thread t = new Thread(r, "jira-stub");
       t.setDaemon(true);
       return t;
     });
     server.setExecutor(executor);
-    server.createContext("/", JiraStub::handle);
+    JiraStub stub = new JiraStub(server, executor, issueJson.getBytes(StandardCharsets.UTF_8));
+    server.createContext("/", stub::handle);
     server.start();
-    return new JiraStub(server, executor);
+    return stub;
   }
 
   int port() {
     return server.getAddress().getPort();
   }
 
-  private static void handle(HttpExchange exchange) throws IOException {
+  private void handle(HttpExchange exchange) throws IOException {
     try (exchange; InputStream in = exchange.getRequestBody()) {
       in.transferTo(OutputStream.nullOutputStream());
       boolean found = exchange.getRequestMethod().equals("GET")
           && exchange.getRequestURI().getPath().equals(ISSUE_PATH);
-      byte[] body = found ? ISSUE_BYTES : NOT_FOUND_BYTES;
+      byte[] body = found ? issue : NOT_FOUND_BYTES;
       var headers = exchange.getResponseHeaders();
       headers.set("Content-Type", "application/json;charset=UTF-8");
       headers.set("Cache-Control", "no-cache, no-store, no-transform");

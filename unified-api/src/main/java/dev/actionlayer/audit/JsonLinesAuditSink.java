@@ -12,7 +12,9 @@ import java.util.Objects;
 
 /**
  * Appends each event as one JSON line to a file ({@code audit.jsonl}), flushed per event so that a
- * crash loses at most the line being written. Thread-safe.
+ * crash loses at most the line being written. The caller's thread renders and writes the line, and
+ * concurrent callers take turns. Thread-safe. To render and write off the calling thread, use
+ * {@link AsyncJsonLinesAuditSink}.
  */
 public final class JsonLinesAuditSink implements AuditSink, Closeable {
   private final BufferedWriter writer;
@@ -27,12 +29,20 @@ public final class JsonLinesAuditSink implements AuditSink, Closeable {
    * @throws UncheckedIOException when the file cannot be opened
    */
   public static JsonLinesAuditSink open(Path file) {
+    return new JsonLinesAuditSink(openForAppend(file));
+  }
+
+  /**
+   * Opens {@code file} as UTF-8 for appending, creating it and its parent directories when absent.
+   * Shared with {@link AsyncJsonLinesAuditSink}: both sinks open their file the same way.
+   */
+  static BufferedWriter openForAppend(Path file) {
     Objects.requireNonNull(file, "file == null");
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) Files.createDirectories(parent);
-      return new JsonLinesAuditSink(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+      return Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open audit file " + file, e);
     }
