@@ -34,6 +34,7 @@ public final class Transport {
   static final int ERROR_BODY_CAP = 64 * 1024;
   /** OkHttp replays a 503 carrying {@code Retry-After: 0} once; hiding the header defuses it. */
   private static final String HIDDEN_RETRY_AFTER = "X-Actionlayer-Retry-After";
+  private static final String HIDDEN_RETRY_AFTER_LOWER = HIDDEN_RETRY_AFTER.toLowerCase(Locale.ROOT);
   private static final MediaType NO_TYPE = null;
 
   private final OkHttpClient client;
@@ -149,12 +150,22 @@ public final class Transport {
     return bytes;
   }
 
+  /** The response's headers by lower-cased name, in one pass (most names occur once). */
   private static Map<String, List<String>> headers(Response response) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    for (String name : response.headers().names()) {
-      String key = name.toLowerCase(Locale.ROOT);
-      if (key.equals(HIDDEN_RETRY_AFTER.toLowerCase(Locale.ROOT))) key = "retry-after";
-      out.put(key, response.headers(name));
+    okhttp3.Headers h = response.headers();
+    Map<String, List<String>> out = new LinkedHashMap<>(h.size() * 2);
+    for (int i = 0; i < h.size(); i++) {
+      String key = h.name(i).toLowerCase(Locale.ROOT);
+      if (key.equals(HIDDEN_RETRY_AFTER_LOWER)) key = "retry-after";
+      String value = h.value(i);
+      List<String> values = out.get(key);
+      if (values == null) {
+        out.put(key, List.of(value));
+      } else {
+        List<String> more = new java.util.ArrayList<>(values);
+        more.add(value);
+        out.put(key, List.copyOf(more));
+      }
     }
     return out;
   }
