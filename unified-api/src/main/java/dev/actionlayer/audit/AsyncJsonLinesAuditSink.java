@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,6 +130,27 @@ public final class AsyncJsonLinesAuditSink implements AuditSink, Closeable {
     }
   }
 
+  /**
+   * Queues an event still to be built; the writer thread builds (redacts) and renders it, so the
+   * caller only queues. Same waiting and failures as {@link #accept}.
+   */
+  @Override
+  public void acceptDeferred(Supplier<AuditEvent> event) {
+    Objects.requireNonNull(event, "event == null");
+    Lock read = gate.readLock();
+    read.lock();
+    try {
+      if (closed) throw new IllegalStateException("audit sink closed: " + name);
+      if (writerDied) throw new IllegalStateException("audit writer thread stopped: " + name);
+      enqueue(new Deferred(event));
+    } finally {
+      read.unlock();
+    }
+  }
+
+  /** An event the writer thread builds before rendering it. */
+  private record Deferred(Supplier<AuditEvent> event) {}
+
   /** How many events could not be written (or rendered) since this sink opened; see the class doc. */
   public long failedEvents() {
     return failedEvents.get();
@@ -226,7 +248,15 @@ public final class AsyncJsonLinesAuditSink implements AuditSink, Closeable {
     try {
       if (freshLine) out.write('\n');
       for (int i = 0; i < events; i++) {
-        AuditEvent event = (AuditEvent) batch.get(i);
+        Object item = batch.get(i);
+        AuditEvent event;
+        try {
+          event = item instanceof Deferred d ? d.event().get() : (AuditEvent) item;
+        } catch (RuntimeException e) {
+          failedEvents.incrementAndGet();
+          log.error("audit file {}: cannot build an event ({})", name, e.getClass().getName());
+          continue;
+        }
         String line;
         try {
           line = event.toJson();

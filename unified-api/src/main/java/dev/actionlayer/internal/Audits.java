@@ -4,11 +4,9 @@ import dev.actionlayer.ActionError;
 import dev.actionlayer.audit.AuditEvent;
 import dev.actionlayer.spi.VendorRequest;
 import dev.actionlayer.spi.VendorResponse;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** Builds the audit event of a logical call, redacting everything that came from outside. */
 final class Audits {
@@ -19,7 +17,8 @@ final class Audits {
 
   /** The event of a finished call; its operation is null when the call could not be planned. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static AuditEvent event(Call<?> call, Object result, ActionError error, Clock clock) {
+  static AuditEvent event(Call<?> call, Object result, ActionError error, String breakerState,
+      long durationMs) {
     ConnectionRuntime c = call.c;
     Redactor r = c.redactor;
     Operation op = call.op;
@@ -38,7 +37,7 @@ final class Audits {
         request,
         op != null && op.kind == Operation.Kind.CREATE ? op.key : null,
         call.attempts,
-        c.breaker.getState().name(),
+        breakerState,
         error == null ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
         op == null ? null : result != null ? (String) op.idOf.apply(result) : op.targetId,
         error,
@@ -46,7 +45,7 @@ final class Audits {
         call.deduplicated,
         call.reconciled,
         Failures.vendorRequestId(call),
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - call.startNanos),
+        durationMs,
         call.usage == null ? null : call.usage.toString(),
         call.context);
   }

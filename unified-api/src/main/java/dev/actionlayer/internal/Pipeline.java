@@ -2,10 +2,10 @@ package dev.actionlayer.internal;
 
 import dev.actionlayer.ActionError;
 import dev.actionlayer.Sleeper;
-import dev.actionlayer.audit.AuditEvent;
 import dev.actionlayer.audit.AuditSink;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -57,8 +57,11 @@ public final class Pipeline {
   void audit(Call<?> call, Object result, ActionError error) {
     if (auditSink == AuditSink.NONE) return; // nobody listens: building the event is pure cost
     try {
-      AuditEvent event = Audits.event(call, result, error, clock);
-      auditSink.accept(event);
+      // What changes after the call ends is read now; the rest (mostly redaction) may be done on
+      // the sink's own thread: the call is finished, so nothing writes to it any more.
+      String breakerState = call.c.breaker.getState().name();
+      long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - call.startNanos);
+      auditSink.acceptDeferred(() -> Audits.event(call, result, error, breakerState, durationMs));
     } catch (RuntimeException e) {
       log.warn("audit sink failed for trace {}: {}", call.traceId, e.getClass().getName());
     }

@@ -127,6 +127,29 @@ class AsyncJsonLinesAuditSinkTest {
   }
 
   @Test
+  void aDeferredEventIsBuiltOnTheWriterThread_inOrderWithTheOthers_andABuildFailureIsCounted() throws Exception {
+    RecordingWriter out = new RecordingWriter();
+    AsyncJsonLinesAuditSink sink = new AsyncJsonLinesAuditSink(out, "test", 8);
+    Thread caller = Thread.currentThread();
+    java.util.List<Thread> builtOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    sink.accept(event("e1"));
+    sink.acceptDeferred(() -> {
+      builtOn.add(Thread.currentThread());
+      return event("e2");
+    });
+    sink.acceptDeferred(() -> {
+      throw new IllegalStateException("a defect while building");
+    });
+    sink.accept(event("e3"));
+    sink.close();
+
+    assertThat(resourceIds(out.text())).containsExactly("e1", "e2", "e3");
+    assertThat(builtOn).singleElement().isNotSameAs(caller);
+    assertThat(sink.failedEvents()).isEqualTo(1);
+  }
+
+  @Test
   void closeIsIdempotent_andAcceptAfterCloseIsAnIllegalState() throws Exception {
     RecordingWriter out = new RecordingWriter();
     AsyncJsonLinesAuditSink sink = new AsyncJsonLinesAuditSink(out, "audit.jsonl", 4);
