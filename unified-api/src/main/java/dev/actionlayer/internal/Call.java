@@ -175,7 +175,8 @@ final class Call<R> {
   R guarded() {
     boolean permitted;
     try {
-      permitted = c.bulkhead.tryAcquirePermit(Guard.min(remaining(), c.policy.maxWait()));
+      permitted = c.bulkhead.tryAcquire()
+          || c.bulkhead.tryAcquire(Guard.min(remaining(), c.policy.maxWait()).toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw Failures.fail(ActionError.builder(ErrorCode.TIMEOUT).retryable(false)
@@ -190,7 +191,7 @@ final class Call<R> {
       c.budget.onFirstAttempt();
       return Retries.run(rules, this::attempt);
     } finally {
-      c.bulkhead.releasePermit();
+      c.bulkhead.release();
     }
   }
 

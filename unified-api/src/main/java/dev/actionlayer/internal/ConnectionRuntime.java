@@ -7,11 +7,11 @@ import dev.actionlayer.spi.Connector;
 import dev.actionlayer.spi.VendorUsage;
 import java.time.Duration;
 import java.time.Instant;
-import dev.failsafe.Bulkhead;
 import dev.failsafe.CircuitBreaker;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 
@@ -28,7 +28,11 @@ public final class ConnectionRuntime {
   final Redactor redactor;
   final HttpUrl baseUrl;
   final CircuitBreaker<Object> breaker;
-  final Bulkhead<Object> bulkhead;
+  /**
+   * The bulkhead: a JDK semaphore, whose uncontended acquire is one CAS (Failsafe's bulkhead is a
+   * synchronized section every caller of the connection shares).
+   */
+  final Semaphore bulkhead;
   final Bucket limiter;
   /** A quarter of the rate, used while the vendor reports the allowance nearly spent. */
   final Bucket conservingLimiter;
@@ -60,7 +64,7 @@ public final class ConnectionRuntime {
         .withSuccessThreshold(1)
         .onOpen(e -> breakerOpenedAt = clock.millis())
         .build();
-    this.bulkhead = Bulkhead.builder(policy.maxConcurrentCalls()).build();
+    this.bulkhead = new Semaphore(policy.maxConcurrentCalls());
     // Both limiters measure time on the layer's clock, so their waits go through its Sleeper.
     TimeMeter time = new TimeMeter() {
       @Override
