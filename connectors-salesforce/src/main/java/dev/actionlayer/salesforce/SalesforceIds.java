@@ -37,7 +37,7 @@ final class SalesforceIds {
   static String requireApiVersion(String version) {
     Objects.requireNonNull(version, "apiVersion == null");
     if (!API_VERSION.matcher(version).matches()) {
-      throw new IllegalArgumentException("apiVersion must look like v63.0: " + printable(version));
+      throw new IllegalArgumentException("apiVersion must look like v63.0");
     }
     return version;
   }
@@ -49,16 +49,11 @@ final class SalesforceIds {
   static String requireExternalIdField(String field, String name) {
     if (field.length() > MAX_FIELD_NAME || !FIELD_NAME.matcher(field).matches()) {
       throw new IllegalArgumentException(name + " must be a Salesforce field API name such as"
-          + " Actionlayer_Key__c: " + printable(field));
+          + " Actionlayer_Key__c");
     }
     if (field.equalsIgnoreCase("Id")) {
       throw new IllegalArgumentException(name + " must be a custom field marked External ID, not Id");
     }
     return field;
-  }
-
-  private static String printable(String value) {
-    String shown = value.length() <= 60 ? value : value.substring(0, 60) + "…";
-    return '"' + shown.replaceAll("\\p{Cntrl}", "?") + '"';
   }
 }

@@ -110,6 +110,9 @@ class SalesforceRequestSafetyTest {
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("apiVersion");
     }
     assertThatThrownBy(() -> b.apiVersion(null)).isInstanceOf(NullPointerException.class);
+    // A value pasted in the wrong place (a token, say) is refused without being repeated.
+    assertThatThrownBy(() -> b.apiVersion("00DPastedToken!xyz")).hasMessageNotContaining("PastedToken");
+    assertThatThrownBy(() -> b.contactExternalIdField("00DPastedToken!xyz")).hasMessageNotContaining("PastedToken");
     for (String field : new String[] {"Bad Field", "Id", "id", "Key__c/../x", "_Key__c", "Key__", "Key___c",
         "a__b__c__d", "Key__c\r\n", "", "K".repeat(101)}) {
       assertThatThrownBy(() -> b.contactExternalIdField(field)).as(field)

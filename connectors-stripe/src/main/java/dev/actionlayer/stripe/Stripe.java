@@ -82,7 +82,7 @@ public final class Stripe {
     public Builder apiVersion(String apiVersion) {
       if (apiVersion != null && !API_VERSION.matcher(apiVersion).matches()) {
         throw new IllegalArgumentException(
-            "apiVersion is not a Stripe API version like 2024-06-20 or 2024-09-30.acacia: " + apiVersion);
+            "apiVersion is not a Stripe API version like 2024-06-20 or 2024-09-30.acacia");
       }
       this.apiVersion = apiVersion;
       return this;

@@ -102,6 +102,9 @@ class StripeRequestSafetyTest {
         .isInstanceOf(NullPointerException.class).hasMessage("credentials == null");
     assertThatThrownBy(() -> Stripe.builder(uri, StripeHarness.bearer()).apiVersion("latest"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("apiVersion");
+    // A value pasted in the wrong place (a key, say) is refused without being repeated.
+    assertThatThrownBy(() -> Stripe.builder(uri, StripeHarness.bearer()).apiVersion("sk_test_PastedKey123"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("PastedKey123");
     assertThatThrownBy(() -> Stripe.builder(uri, StripeHarness.bearer()).apiVersion("2024-06-20\r\nX: 1"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(Stripe.builder(uri, StripeHarness.bearer()).apiVersion("2024-09-30.acacia").apiVersion(null).build())
