@@ -119,15 +119,7 @@ public final class AsyncJsonLinesAuditSink implements AuditSink, Closeable {
   @Override
   public void accept(AuditEvent event) {
     Objects.requireNonNull(event, "event == null");
-    Lock read = gate.readLock();
-    read.lock();
-    try {
-      if (closed) throw new IllegalStateException("audit sink closed: " + name);
-      if (writerDied) throw new IllegalStateException("audit writer thread stopped: " + name);
-      enqueue(event);
-    } finally {
-      read.unlock();
-    }
+    queueWhileOpen(event);
   }
 
   /**
@@ -137,12 +129,17 @@ public final class AsyncJsonLinesAuditSink implements AuditSink, Closeable {
   @Override
   public void acceptDeferred(Supplier<AuditEvent> event) {
     Objects.requireNonNull(event, "event == null");
+    queueWhileOpen(new Deferred(event));
+  }
+
+  /** Queues {@code item} unless the sink is closed or its writer died; waits while the queue is full. */
+  private void queueWhileOpen(Object item) {
     Lock read = gate.readLock();
     read.lock();
     try {
       if (closed) throw new IllegalStateException("audit sink closed: " + name);
       if (writerDied) throw new IllegalStateException("audit writer thread stopped: " + name);
-      enqueue(new Deferred(event));
+      enqueue(item);
     } finally {
       read.unlock();
     }
