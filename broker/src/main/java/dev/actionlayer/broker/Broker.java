@@ -1,0 +1,312 @@
+package dev.actionlayer.broker;
+
+import dev.actionlayer.ActionLayer;
+import dev.actionlayer.audit.AuditSink;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The action broker: an {@link ActionLayer}'s tool catalog served to many agents over MCP's
+ * Streamable HTTP transport at {@code /mcp}, on an embedded Jetty. Agents hold only a broker key;
+ * the vendor credentials stay in the layer, in this process.
+ *
+ * <ul>
+ *   <li>{@code /mcp} — MCP (official MCP Java SDK). Each principal has its own MCP server, created
+ *       on its first request, serving {@code layer.forPrincipal(name).tools()}: its calls carry its
+ *       name into audit events, policy decisions and sagas, and its {@code tools/list} is what its
+ *       policy allows.
+ *   <li>{@code /approvals} — pending approvals, and deciding them, for approvers (see
+ *       {@link ApprovalStore}).
+ *   <li>{@code /healthz} — 200 while the process serves; {@code /readyz} — 200 when the principals
+ *       file, the approvals store and every {@linkplain Builder#readinessCheck added check} answer,
+ *       503 naming the failing check otherwise. Neither needs a key.
+ * </ul>
+ *
+ * <p>Every request first passes the {@code Origin} check: one carrying an {@code Origin} header that
+ * is not among the {@linkplain Builder#allowedOrigins allowed origins} gets {@code 403} (the
+ * defence the MCP specification requires against DNS rebinding). The default list is empty:
+ * browsers are refused, while agents, which send no {@code Origin}, pass. Then {@code /mcp} and
+ * {@code /approvals} need {@code Authorization: Bearer <key>} naming a principal of the
+ * principals file ({@link BrokerKeys}); without one: {@code 401} with
+ * {@code WWW-Authenticate: Bearer realm="actionlayer"}, before any MCP processing.
+ *
+ * <pre>{@code
+ * try (Broker broker = Broker.builder(layer).principals(Path.of("principals.properties")).build().start()) {
+ *   System.out.println("listening on " + broker.uri());
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} stops the server (letting requests in flight finish, up to a few
+ * seconds) and the MCP sessions; it does not close the layer, which the caller built and owns.
+ */
+public final class Broker implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Broker.class);
+  /** The MCP endpoint's path. */
+  public static final String MCP_PATH = "/mcp";
+  /** How long {@link #close()} lets requests in flight finish. */
+  static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+  private final ActionLayer layer;
+  private final Path principalsFile;
+  private final String host;
+  private final int requestedPort;
+  private final Set<String> allowedOrigins;
+  private final Duration approvalTimeout;
+  private final Map<String, BooleanSupplier> readinessChecks;
+  private final McpJsonMapper json = McpJsonDefaults.getMapper();
+  private final Approvals approvals;
+  private Server server;
+  private Gate gate;
+  private McpEndpoints endpoints;
+  private volatile int port = -1;
+
+  private Broker(Builder b) {
+    this.layer = b.layer;
+    this.principalsFile = b.principals;
+    this.host = b.host;
+    this.requestedPort = b.port;
+    this.allowedOrigins = Set.copyOf(b.allowedOrigins);
+    this.approvalTimeout = b.approvalTimeout;
+    this.readinessChecks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.readiness));
+    this.approvals = new Approvals(b.approvalStore, b.approvalTtl, b.clock, b.auditSink);
+  }
+
+  /** A builder serving {@code layer} (already built, with its policy, approver and journal). */
+  public static Builder builder(ActionLayer layer) {
+    return new Builder(layer);
+  }
+
+  /**
+   * Binds and starts serving. Returns this broker.
+   *
+   * @throws IllegalArgumentException when the principals file cannot be read or is invalid
+   * @throws IllegalStateException when already started, or the address cannot be bound
+   */
+  public synchronized Broker start() {
+    if (server != null) throw new IllegalStateException("already started");
+    Principals principals = new Principals(principalsFile, System::nanoTime);
+    endpoints = new McpEndpoints(layer, json, approvalTimeout);
+    ApprovalsEndpoint admin = new ApprovalsEndpoint(approvals);
+    Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
+    readiness.put("approvals", approvals.store::ready);
+    readiness.putAll(readinessChecks);
+    gate = new Gate(allowedOrigins, principals, endpoints, admin, readiness, json);
+    admin.gate(gate);
+
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName("broker");
+    Server jetty = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(requestedPort);
+    jetty.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler();
+    context.setContextPath("/");
+    ServletHolder holder = new ServletHolder("gate", gate);
+    holder.setAsyncSupported(true);
+    context.addServlet(holder, "/*");
+    jetty.setHandler(context);
+    jetty.setStopTimeout(STOP_TIMEOUT.toMillis());
+    jetty.setStopAtShutdown(false);
+    try {
+      jetty.start();
+    } catch (Exception e) {
+      try {
+        jetty.stop();
+      } catch (Exception ignored) {
+        // the start failure is what matters
+      }
+      endpoints.close();
+      throw new IllegalStateException("cannot serve on " + host + ":" + requestedPort + ": " + e.getMessage(), e);
+    }
+    server = jetty;
+    port = connector.getLocalPort();
+    log.info("broker listening on {}", uri());
+    return this;
+  }
+
+  /** The port it listens on (the one chosen when built with port 0). */
+  public int port() {
+    if (port < 0) throw new IllegalStateException("not started");
+    return port;
+  }
+
+  /** The MCP endpoint's URL, {@code http://<host>:<port>/mcp}. */
+  public URI uri() {
+    String shown = host.contains(":") ? "[" + host + "]" : host;
+    return URI.create("http://" + shown + ":" + port() + MCP_PATH);
+  }
+
+  /** Stops serving: new requests are refused, those in flight get a few seconds to finish. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (server == null) return;
+    gate.closing();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      log.warn("stopping the broker's server failed", e);
+    } finally {
+      endpoints.close();
+      server = null;
+    }
+  }
+
+  /**
+   * Configures a {@link Broker}. Each setter checks its argument at once. Not thread-safe.
+   */
+  public static final class Builder {
+    private static final Pattern ORIGIN = Pattern.compile("(?i)https?://[a-z0-9.\\-\\[\\]:]+(:\\d{1,5})?");
+    private final ActionLayer layer;
+    private Path principals;
+    private String host = "127.0.0.1";
+    private int port = 0;
+    private final Set<String> allowedOrigins = new LinkedHashSet<>();
+    private Duration approvalTimeout = Duration.ofMinutes(5);
+    private Duration approvalTtl = Duration.ofHours(1);
+    private ApprovalStore approvalStore;
+    private AuditSink auditSink = AuditSink.NONE;
+    private Clock clock = Clock.systemUTC();
+    private final Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
+
+    private Builder(ActionLayer layer) {
+      this.layer = Objects.requireNonNull(layer, "layer == null");
+    }
+
+    /** The principals file (required): {@code <principal>.key=sha256:<64 hex>} lines; see {@link BrokerKeys}. */
+    public Builder principals(Path file) {
+      this.principals = Objects.requireNonNull(file, "file == null");
+      return this;
+    }
+
+    /** The address to bind; default {@code 127.0.0.1} (this machine only). */
+    public Builder host(String host) {
+      Objects.requireNonNull(host, "host == null");
+      if (host.isBlank()) throw new IllegalArgumentException("host is blank");
+      this.host = host;
+      return this;
+    }
+
+    /** The port, 0..65535; 0 (the default) takes a free one, which {@link Broker#port()} tells. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535: " + port);
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * The browser origins allowed to call the broker, each {@code scheme://host[:port]} (e.g.
+     * {@code http://localhost:6274} for a local inspector). Default none: any request with an
+     * {@code Origin} header is refused; requests without one (agents, CLIs) are not affected.
+     * Compared case-insensitively and exactly: no wildcards.
+     */
+    public Builder allowedOrigins(Collection<String> origins) {
+      Objects.requireNonNull(origins, "origins == null");
+      Set<String> checked = new LinkedHashSet<>();
+      for (String o : origins) {
+        Objects.requireNonNull(o, "an origin is null");
+        if (!ORIGIN.matcher(o).matches()) {
+          throw new IllegalArgumentException("allowed origin must be scheme://host[:port] with http or https,"
+              + " no path or trailing slash: " + Gate.printable(o));
+        }
+        checked.add(o.toLowerCase(Locale.ROOT));
+      }
+      allowedOrigins.clear();
+      allowedOrigins.addAll(checked);
+      return this;
+    }
+
+    /**
+     * How long a person has to answer an approval asked through the MCP client (elicitation)
+     * before the call is denied; default 5 minutes. Also bounds any other request the broker sends
+     * a client.
+     */
+    public Builder approvalTimeout(Duration timeout) {
+      this.approvalTimeout = positive(timeout, "approvalTimeout");
+      return this;
+    }
+
+    /**
+     * How long an approval lives: a pending one from when it was asked, an approved one from when
+     * it was decided; default 1 hour.
+     */
+    public Builder approvalTtl(Duration ttl) {
+      this.approvalTtl = positive(ttl, "approvalTtl");
+      return this;
+    }
+
+    /** Where approvals are kept; default {@link ApprovalStore#inMemory()}. */
+    public Builder approvalStore(ApprovalStore store) {
+      this.approvalStore = Objects.requireNonNull(store, "store == null");
+      return this;
+    }
+
+    /**
+     * Where approval decisions are audited (who, when, what): pass the layer's sink, so that they
+     * sit beside the calls. Default none.
+     */
+    public Builder auditSink(AuditSink sink) {
+      this.auditSink = Objects.requireNonNull(sink, "sink == null");
+      return this;
+    }
+
+    /** The clock approvals are timed by; default the system's UTC clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * A check {@code /readyz} runs (the saga journal, the shared state…): the broker is ready
+     * only while every check returns true. The name appears in {@code /readyz}'s answer.
+     */
+    public Builder readinessCheck(String name, BooleanSupplier check) {
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(check, "check == null");
+      if (!name.matches("[a-z][a-z0-9-]{0,31}")) {
+        throw new IllegalArgumentException("readiness check name must be 1..32 lowercase letters, digits or -");
+      }
+      readiness.put(name, check);
+      return this;
+    }
+
+    /** @throws IllegalStateException when no principals file was given */
+    public Broker build() {
+      if (principals == null) throw new IllegalStateException("principals file not set: principals(Path)");
+      if (approvalStore == null) approvalStore = ApprovalStore.inMemory();
+      return new Broker(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name + " == null");
+      if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be positive: " + d);
+      return d;
+    }
+  }
+}

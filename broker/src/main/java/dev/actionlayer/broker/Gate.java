@@ -1,0 +1,166 @@
+package dev.actionlayer.broker;
+
+import io.modelcontextprotocol.json.McpJsonMapper;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one servlet in front of everything, in this order: the {@code Origin} check (a browser
+ * page from an origin not allowed gets {@code 403}, before anything else: the MCP specification's
+ * defence against DNS rebinding); {@code /healthz} and {@code /readyz} (no key needed, nothing
+ * secret said); then the key ({@code Authorization: Bearer}; missing or unknown → {@code 401} with
+ * {@code WWW-Authenticate}, before any MCP processing) and the principal's MCP endpoint at
+ * {@code /mcp}, or the approvals at {@code /approvals} for an approver.
+ */
+final class Gate extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  private static final Logger log = LoggerFactory.getLogger(Gate.class);
+  static final String REALM = "Bearer realm=\"actionlayer\"";
+
+  private final transient Set<String> allowedOrigins;
+  private final transient Principals principals;
+  private final transient McpEndpoints endpoints;
+  private final transient ApprovalsEndpoint approvals;
+  private final transient Map<String, BooleanSupplier> readiness;
+  private final transient McpJsonMapper json;
+  private transient volatile boolean closing;
+
+  Gate(Set<String> allowedOrigins, Principals principals, McpEndpoints endpoints, ApprovalsEndpoint approvals,
+      Map<String, BooleanSupplier> readiness, McpJsonMapper json) {
+    this.allowedOrigins = allowedOrigins;
+    this.principals = principals;
+    this.endpoints = endpoints;
+    this.approvals = approvals;
+    this.readiness = readiness;
+    this.json = json;
+  }
+
+  @Override
+  public void init() {
+    endpoints.init(getServletConfig());
+  }
+
+  void closing() {
+    closing = true;
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    String origin = request.getHeader("Origin");
+    if (origin != null && !allowedOrigins.contains(origin.toLowerCase(Locale.ROOT))) {
+      error(response, 403, -32600, "Forbidden: requests from origin " + printable(origin)
+          + " are not allowed (the broker's allowed origins do not list it)");
+      return;
+    }
+    String path = request.getRequestURI();
+    if (path.equals("/healthz")) {
+      write(response, 200, Map.of("status", "alive"));
+      return;
+    }
+    if (path.equals("/readyz")) {
+      ready(response);
+      return;
+    }
+    boolean mcp = path.equals(Broker.MCP_PATH);
+    boolean admin = path.equals(ApprovalsEndpoint.PATH) || path.startsWith(ApprovalsEndpoint.PATH + "/");
+    if (!mcp && !admin) {
+      error(response, 404, -32601, "Not found: the broker serves /mcp, /approvals, /healthz and /readyz");
+      return;
+    }
+    Optional<Principal> principal = bearer(request).flatMap(principals::authenticate);
+    if (principal.isEmpty()) {
+      response.setHeader("WWW-Authenticate", REALM);
+      error(response, 401, -32001, "Unauthorized: send Authorization: Bearer <broker key>");
+      return;
+    }
+    if (closing) {
+      error(response, 503, -32603, "The broker is shutting down");
+      return;
+    }
+    if (mcp) {
+      endpoints.of(principal.get()).servlet().service(request, response);
+    } else {
+      approvals.service(principal.get(), request, response);
+    }
+  }
+
+  private void ready(HttpServletResponse response) throws IOException {
+    Map<String, String> checks = new LinkedHashMap<>();
+    checks.put("broker", closing ? "closing" : "ok");
+    checks.put("principals", principals.healthy() ? "ok" : "failing");
+    readiness.forEach((name, check) -> {
+      boolean ok;
+      try {
+        ok = check.getAsBoolean();
+      } catch (RuntimeException e) {
+        log.warn("readiness check {} failed", name, e);
+        ok = false;
+      }
+      checks.put(name, ok ? "ok" : "failing");
+    });
+    boolean ready = checks.values().stream().allMatch("ok"::equals);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", ready ? "ready" : "unavailable");
+    body.put("checks", checks);
+    write(response, ready ? 200 : 503, body);
+  }
+
+  /** The key of an {@code Authorization: Bearer <key>} header, if the request has one. */
+  private static Optional<String> bearer(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.empty();
+    }
+    String key = header.substring(7).strip();
+    return key.isEmpty() ? Optional.empty() : Optional.of(key);
+  }
+
+  /** A JSON-RPC-shaped error body (id null: no message was read), with the HTTP status. */
+  void error(HttpServletResponse response, int status, int code, String message) throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("jsonrpc", "2.0");
+    body.put("id", null);
+    body.put("error", Map.of("code", code, "message", message));
+    write(response, status, body);
+  }
+
+  void write(HttpServletResponse response, int status, Object body) throws IOException {
+    String text;
+    try {
+      text = json.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+  }
+
+  /** An origin as it may be echoed: at most 100 printable ASCII characters, quoted. */
+  static String printable(String origin) {
+    StringBuilder b = new StringBuilder("\"");
+    for (int i = 0; i < origin.length() && i < 100; i++) {
+      char c = origin.charAt(i);
+      b.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? c : '?');
+    }
+    return b.append(origin.length() > 100 ? "...\"" : "\"").toString();
+  }
+}

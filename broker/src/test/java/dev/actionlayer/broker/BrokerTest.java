@@ -1,0 +1,176 @@
+package dev.actionlayer.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.actionlayer.spi.Json;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The broker over HTTP: the MCP SDK's own client lists and calls tools through it; raw requests
+ * check what happens before any MCP processing (origin, key) and the health endpoints.
+ */
+class BrokerTest {
+  @TempDir
+  Path dir;
+  BrokerFixture f;
+
+  @AfterEach
+  void close() {
+    if (f != null) f.close();
+  }
+
+  static String text(CallToolResult result) {
+    return ((TextContent) result.content().get(0)).text();
+  }
+
+  @Test
+  void theSdkClientListsTheCatalogAndCallsATool_asThePrincipalOfItsKey() {
+    f = new BrokerFixture(dir);
+    try (McpSyncClient client = f.client(f.agentKey)) {
+      McpSchema.InitializeResult init = client.initialize();
+      assertThat(init.serverInfo().name()).isEqualTo("actionlayer");
+      List<String> tools = client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
+      assertThat(tools).contains("tasks_create", "tasks_get", "tasks_delete", "contacts_create");
+
+      CallToolResult created = client.callTool(new McpSchema.CallToolRequest("tasks_create",
+          Map.of("connection", "jira", "project", "PROJ", "title", "Fix login")));
+      assertThat(created.isError()).as(text(created)).isFalse();
+      assertThat(Json.objectOrNull(text(created))).containsKey("id");
+      assertThat(f.jira.issues()).singleElement().extracting(i -> i.summary()).isEqualTo("Fix login");
+      assertThat(f.audit).anySatisfy(e -> {
+        assertThat(e.operation()).isEqualTo("tasks.create");
+        assertThat(e.principal()).isEqualTo("triage-bot");
+      });
+    }
+  }
+
+  @Test
+  void aFailedCallIsAnErrorResultTheModelCanActOn() {
+    f = new BrokerFixture(dir);
+    try (McpSyncClient client = f.client(f.agentKey)) {
+      client.initialize();
+      CallToolResult result = client.callTool(new McpSchema.CallToolRequest("tasks_create",
+          Map.of("connection", "jira", "project", "NOPE", "title", "x")));
+      assertThat(result.isError()).isTrue();
+      assertThat(text(result)).contains("\"code\":");
+    }
+  }
+
+  @Test
+  void noKey_is401WithWwwAuthenticate_beforeAnyMcpProcessing() {
+    f = new BrokerFixture(dir);
+    HttpResponse<String> r = f.send(f.initialize());
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"actionlayer\"");
+    assertThat(r.headers().firstValue("mcp-session-id")).isEmpty();
+    assertThat(Json.object(Json.objectOrNull(r.body()), "error")).containsKey("message");
+  }
+
+  @Test
+  void anUnknownKeyOrAnotherSchemeIs401() {
+    f = new BrokerFixture(dir);
+    assertThat(f.send(f.initialize().header("Authorization", "Bearer " + BrokerKeys.generate())).statusCode())
+        .isEqualTo(401);
+    assertThat(f.send(f.initialize().header("Authorization", "Basic " + f.agentKey)).statusCode()).isEqualTo(401);
+    assertThat(f.send(f.initialize().header("Authorization", "Bearer ")).statusCode()).isEqualTo(401);
+    assertThat(f.send(f.initialize().header("Authorization", "Bearer " + f.agentKey)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aForeignOrigin_is403BeforeTheKeyIsEvenLookedAt() {
+    f = new BrokerFixture(dir);
+    HttpResponse<String> r = f.send(f.initialize().header("Origin", "http://evil.example")
+        .header("Authorization", "Bearer " + f.agentKey));
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(r.body()).contains("\"jsonrpc\":\"2.0\"").contains("evil.example");
+    assertThat(f.send(f.initialize().header("Origin", "http://evil.example")).statusCode()).isEqualTo(403);
+    // Loopback pages are browsers too: refused unless listed.
+    assertThat(f.send(f.initialize().header("Origin", "http://localhost:6274")
+        .header("Authorization", "Bearer " + f.agentKey)).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void anAllowedOriginPasses_caseInsensitively() {
+    f = new BrokerFixture(dir, UnaryOperator.identity(),
+        b -> b.allowedOrigins(List.of("http://localhost:6274")));
+    assertThat(f.send(f.initialize().header("Origin", "http://LOCALHOST:6274")
+        .header("Authorization", "Bearer " + f.agentKey)).statusCode()).isEqualTo(200);
+    assertThat(f.send(f.initialize().header("Origin", "http://localhost:6275")
+        .header("Authorization", "Bearer " + f.agentKey)).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void healthzAndReadyzNeedNoKey_andReadyzNamesAFailingCheck() {
+    boolean[] journal = {true};
+    f = new BrokerFixture(dir, UnaryOperator.identity(), b -> b.readinessCheck("journal", () -> journal[0]));
+    HttpResponse<String> health = f.send(f.request("/healthz"));
+    assertThat(health.statusCode()).isEqualTo(200);
+    HttpResponse<String> ready = f.send(f.request("/readyz"));
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.body()).contains("\"journal\":\"ok\"").contains("\"approvals\":\"ok\"");
+    journal[0] = false;
+    HttpResponse<String> notReady = f.send(f.request("/readyz"));
+    assertThat(notReady.statusCode()).isEqualTo(503);
+    assertThat(notReady.body()).contains("\"journal\":\"failing\"");
+  }
+
+  @Test
+  void aKeyRemovedFromThePrincipalsFileIsRefusedWithoutARestart() throws Exception {
+    f = new BrokerFixture(dir);
+    assertThat(f.send(f.initialize().header("Authorization", "Bearer " + f.agentKey)).statusCode()).isEqualTo(200);
+    f.writePrincipals("alice.key=" + BrokerKeys.hash(f.approverKey) + "\nalice.role=approver\n");
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    int status = 200;
+    while (status == 200 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      status = f.send(f.initialize().header("Authorization", "Bearer " + f.agentKey)).statusCode();
+    }
+    assertThat(status).isEqualTo(401);
+    assertThat(f.send(f.initialize().header("Authorization", "Bearer " + f.approverKey)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aSessionOfOnePrincipalIsUnknownToAnother() {
+    f = new BrokerFixture(dir);
+    HttpResponse<String> init = f.send(f.initialize().header("Authorization", "Bearer " + f.agentKey));
+    String session = init.headers().firstValue("mcp-session-id").orElseThrow();
+    HttpResponse<String> other = f.send(f.request(Broker.MCP_PATH)
+        .header("Authorization", "Bearer " + f.approverKey)
+        .header("mcp-session-id", session)
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json, text/event-stream")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}")));
+    assertThat(other.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void anUnknownPathIs404_andABadPrincipalsFileStopsTheStart() {
+    f = new BrokerFixture(dir);
+    assertThat(f.send(f.request("/admin").header("Authorization", "Bearer " + f.agentKey)).statusCode())
+        .isEqualTo(404);
+    Path bad = dir.resolve("bad.properties");
+    String pasted = BrokerKeys.generate();
+    try {
+      java.nio.file.Files.writeString(bad, "bot.key=" + pasted + "\n");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertThatThrownBy(() -> Broker.builder(f.layer).principals(bad).build().start())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line 1: bot.key: must be sha256:")
+        .hasMessageNotContaining(pasted);
+  }
+}
