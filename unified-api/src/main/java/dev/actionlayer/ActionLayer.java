@@ -8,7 +8,10 @@ import dev.actionlayer.internal.ResourceCalls;
 import dev.actionlayer.internal.Views;
 import dev.actionlayer.internal.saga.Journals;
 import dev.actionlayer.internal.saga.SagaEngine;
+import dev.actionlayer.internal.policy.PolicyEngine;
 import dev.actionlayer.internal.tools.Catalog;
+import dev.actionlayer.policy.Approver;
+import dev.actionlayer.policy.Policy;
 import dev.actionlayer.tools.ToolCatalog;
 import dev.actionlayer.saga.Compensation;
 import dev.actionlayer.saga.CompensationPolicy;
@@ -217,6 +220,8 @@ public final class ActionLayer implements AutoCloseable {
     private SagaJournal journal;
     private final Map<String, Compensation> compensations = new LinkedHashMap<>();
     private CompensationPolicy compensationPolicy = CompensationPolicy.DEFAULT;
+    private Policy policy;
+    private Approver approver;
 
     private Builder() {}
 
@@ -323,10 +328,36 @@ public final class ActionLayer implements AutoCloseable {
     }
 
     /**
-     * @throws IllegalStateException when no connection was added
+     * Who may do what: once set, every call through this layer and its views ({@link
+     * ActionLayer#forPrincipal}, sagas' steps, {@link ActionLayer#tools()}) is checked against it
+     * before any I/O, and what it does not allow for the view's principal is denied
+     * ({@code PERMISSION_DENIED}, nothing sent, audited with the decision). Default: none — every
+     * call is allowed. A saga's compensations are not checked: undoing what the saga did is always
+     * allowed. See {@link Policy}.
+     */
+    public Builder policy(Policy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy == null");
+      return this;
+    }
+
+    /**
+     * Decides the calls that a policy rule marks {@code "approval": "required"}. Required when the
+     * policy has such a rule. See {@link Approver}.
+     */
+    public Builder approver(Approver approver) {
+      this.approver = Objects.requireNonNull(approver, "approver == null");
+      return this;
+    }
+
+    /**
+     * @throws IllegalStateException when no connection was added, or the policy requires approval
+     *     and no {@link #approver} was set
+     * @throws IllegalArgumentException when the policy names a connection the layer does not have
+     *     (the message names its location in the policy)
      */
     public ActionLayer build() {
       if (connectors.isEmpty()) throw new IllegalStateException("no connection configured");
+      if (policy != null) PolicyEngine.requireFits(policy, connectors.keySet(), approver != null);
       ConnectionPolicy base = defaults.build();
       Transport transport = new Transport(clock);
       Map<String, ConnectionRuntime> runtimes = new LinkedHashMap<>();
