@@ -8,6 +8,7 @@ import dev.actionlayer.internal.ResourceCalls;
 import dev.actionlayer.internal.Views;
 import dev.actionlayer.internal.saga.Journals;
 import dev.actionlayer.internal.saga.SagaEngine;
+import dev.actionlayer.internal.policy.Buckets;
 import dev.actionlayer.internal.policy.PolicyEngine;
 import dev.actionlayer.internal.tools.Catalog;
 import dev.actionlayer.policy.Approver;
@@ -52,14 +53,17 @@ public final class ActionLayer implements AutoCloseable {
   private final Transport transport;
   private final SagaEngine sagas;
   private final String principal;
+  /** The policy applied to every call, or null when the layer has none. */
+  private final PolicyEngine policy;
 
   private ActionLayer(Map<String, ConnectionRuntime> connections, Pipeline pipeline,
-      Transport transport, SagaEngine sagas, String principal) {
+      Transport transport, SagaEngine sagas, String principal, PolicyEngine policy) {
     this.connections = connections;
     this.pipeline = pipeline;
     this.transport = transport;
     this.sagas = sagas;
     this.principal = principal;
+    this.policy = policy;
   }
 
   public static Builder builder() {
@@ -121,10 +125,12 @@ public final class ActionLayer implements AutoCloseable {
   /**
    * This view's operations as tools for a language model: one per canonical operation that some
    * connection supports, each with a JSON Schema, a description for the model and hints. See
-   * {@link ToolCatalog}.
+   * {@link ToolCatalog}. With a {@link Builder#policy policy}, only the operations this view's
+   * principal may call are listed, and each tool's {@code connection} lists only the connections
+   * it may use them on.
    */
   public ToolCatalog tools() {
-    return new Catalog(this::calls, connections(), principal);
+    return new Catalog(this::calls, connections(), principal, policy);
   }
 
   /**
@@ -135,7 +141,7 @@ public final class ActionLayer implements AutoCloseable {
   public ActionLayer forPrincipal(String principal) {
     Objects.requireNonNull(principal, "principal == null");
     if (principal.isBlank()) throw new IllegalArgumentException("principal is blank");
-    return new ActionLayer(connections, pipeline, transport, sagas, principal);
+    return new ActionLayer(connections, pipeline, transport, sagas, principal, policy);
   }
 
   /** The principal this view acts for. */
@@ -172,11 +178,11 @@ public final class ActionLayer implements AutoCloseable {
 
 
   private <N, R> ResourceCalls<N, R> calls(String connection, Canonical<N, R> kind) {
-    return calls(connections, pipeline, connection, kind);
+    return calls(connections, pipeline, policy, connection, kind);
   }
 
   private static <N, R> ResourceCalls<N, R> calls(Map<String, ConnectionRuntime> connections,
-      Pipeline pipeline, String connection, Canonical<N, R> kind) {
+      Pipeline pipeline, PolicyEngine policy, String connection, Canonical<N, R> kind) {
     String noun = kind.noun();
     ConnectionRuntime c = runtime(connections, connection);
     Resource<N, R> resource = kind.resourceOf(c.connector());
@@ -186,7 +192,7 @@ public final class ActionLayer implements AutoCloseable {
           .message("connection '" + connection + "' (" + c.connector().vendor() + ") has no " + noun)
           .build());
     }
-    return new ResourceCalls<>(pipeline, c, resource, noun, kind::idOf);
+    return new ResourceCalls<>(pipeline, c, resource, noun, kind::idOf, policy);
   }
 
   private ConnectionRuntime runtime(String connection) {
@@ -369,17 +375,18 @@ public final class ActionLayer implements AutoCloseable {
       DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
       Pipeline pipeline = new Pipeline(clock, sleeper, transport, auditSink, random);
       Map<String, ConnectionRuntime> connections = Collections.unmodifiableMap(runtimes);
+      PolicyEngine engine = policy == null ? null : new PolicyEngine(policy, approver, Buckets.local(clock));
       // Sagas reach the connections the way the layer does, not through the layer.
       Canonical.Lookup lookup = new Canonical.Lookup() {
         @Override
         public <N, R> ResourceCalls<N, R> calls(String connection, Canonical<N, R> kind) {
-          return ActionLayer.calls(connections, pipeline, connection, kind);
+          return ActionLayer.calls(connections, pipeline, engine, connection, kind);
         }
       };
       SagaEngine sagas = new SagaEngine(lookup,
           Journals.store(journal != null ? journal : SagaJournal.inMemory()), compensations,
           compensationPolicy, clock, sleeper, auditSink, random);
-      return new ActionLayer(connections, pipeline, transport, sagas, principal);
+      return new ActionLayer(connections, pipeline, transport, sagas, principal, engine);
     }
   }
 }
