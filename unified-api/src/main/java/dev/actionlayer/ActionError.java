@@ -25,6 +25,7 @@ public final class ActionError {
   private final Map<String, String> fieldErrors;
   private final String traceId;
   private final int attempts;
+  private final String approvalId;
 
   private ActionError(Builder b) {
     this.code = b.code;
@@ -40,6 +41,7 @@ public final class ActionError {
     this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(b.fieldErrors));
     this.traceId = b.traceId;
     this.attempts = b.attempts;
+    this.approvalId = b.approvalId;
   }
 
   /** Starts an error with {@code code}; {@link Builder#retryable} defaults from the code. */
@@ -62,6 +64,7 @@ public final class ActionError {
     b.fieldErrors.putAll(fieldErrors);
     b.traceId = traceId;
     b.attempts = attempts;
+    b.approvalId = approvalId;
     return b;
   }
 
@@ -130,6 +133,14 @@ public final class ActionError {
     return attempts;
   }
 
+  /**
+   * The approval a person must give before this call can proceed, for {@link
+   * ErrorCode#APPROVAL_REQUIRED}; empty otherwise.
+   */
+  public Optional<String> approvalId() {
+    return Optional.ofNullable(approvalId);
+  }
+
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder().append(code);
@@ -141,6 +152,7 @@ public final class ActionError {
     if (!fieldErrors.isEmpty()) s.append(' ').append(fieldErrors);
     if (retryAfter != null) s.append("; retry after ").append(retryAfter.toMillis()).append(" ms");
     if (attempts > 0) s.append("; attempts=").append(attempts);
+    if (approvalId != null) s.append("; approval=").append(approvalId);
     if (!traceId.isEmpty()) s.append("; trace=").append(traceId);
     return s.toString();
   }
@@ -154,7 +166,8 @@ public final class ActionError {
         && vendor.equals(e.vendor) && connection.equals(e.connection)
         && operation.equals(e.operation) && vendorCode.equals(e.vendorCode)
         && vendorRequestId.equals(e.vendorRequestId) && message.equals(e.message)
-        && fieldErrors.equals(e.fieldErrors) && traceId.equals(e.traceId);
+        && fieldErrors.equals(e.fieldErrors) && traceId.equals(e.traceId)
+        && Objects.equals(approvalId, e.approvalId);
   }
 
   @Override
@@ -177,6 +190,7 @@ public final class ActionError {
     private final Map<String, String> fieldErrors = new LinkedHashMap<>();
     private String traceId = "";
     private int attempts;
+    private String approvalId;
 
     private Builder(ErrorCode code) {
       this.code = Objects.requireNonNull(code, "code == null");
@@ -267,6 +281,19 @@ public final class ActionError {
       return this;
     }
 
+    /**
+     * The approval a person must give ({@link ErrorCode#APPROVAL_REQUIRED}); null means none.
+     *
+     * @throws IllegalArgumentException when not 1..128 letters, digits, {@code _ . : -}
+     */
+    public Builder approvalId(String approvalId) {
+      if (approvalId != null && !approvalId.matches("[A-Za-z0-9_.:-]{1,128}")) {
+        throw new IllegalArgumentException("approvalId must be 1..128 letters, digits, '_', '.', ':' or '-'");
+      }
+      this.approvalId = approvalId;
+      return this;
+    }
+
     public ActionError build() {
       return new ActionError(this);
     }
@@ -278,6 +305,7 @@ public final class ActionError {
         case TIMEOUT:
         case UPSTREAM_ERROR:
         case CIRCUIT_OPEN:
+        case APPROVAL_REQUIRED:
           return true;
         default:
           return false;

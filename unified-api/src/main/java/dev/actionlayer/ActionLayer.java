@@ -8,7 +8,11 @@ import dev.actionlayer.internal.ResourceCalls;
 import dev.actionlayer.internal.Views;
 import dev.actionlayer.internal.saga.Journals;
 import dev.actionlayer.internal.saga.SagaEngine;
+import dev.actionlayer.internal.policy.Buckets;
+import dev.actionlayer.internal.policy.PolicyEngine;
 import dev.actionlayer.internal.tools.Catalog;
+import dev.actionlayer.policy.Approver;
+import dev.actionlayer.policy.Policy;
 import dev.actionlayer.tools.ToolCatalog;
 import dev.actionlayer.saga.Compensation;
 import dev.actionlayer.saga.CompensationPolicy;
@@ -49,14 +53,17 @@ public final class ActionLayer implements AutoCloseable {
   private final Transport transport;
   private final SagaEngine sagas;
   private final String principal;
+  /** The policy applied to every call, or null when the layer has none. */
+  private final PolicyEngine policy;
 
   private ActionLayer(Map<String, ConnectionRuntime> connections, Pipeline pipeline,
-      Transport transport, SagaEngine sagas, String principal) {
+      Transport transport, SagaEngine sagas, String principal, PolicyEngine policy) {
     this.connections = connections;
     this.pipeline = pipeline;
     this.transport = transport;
     this.sagas = sagas;
     this.principal = principal;
+    this.policy = policy;
   }
 
   public static Builder builder() {
@@ -118,10 +125,12 @@ public final class ActionLayer implements AutoCloseable {
   /**
    * This view's operations as tools for a language model: one per canonical operation that some
    * connection supports, each with a JSON Schema, a description for the model and hints. See
-   * {@link ToolCatalog}.
+   * {@link ToolCatalog}. With a {@link Builder#policy policy}, only the operations this view's
+   * principal may call are listed, and each tool's {@code connection} lists only the connections
+   * it may use them on.
    */
   public ToolCatalog tools() {
-    return new Catalog(this::calls, connections(), principal);
+    return new Catalog(this::calls, connections(), principal, policy);
   }
 
   /**
@@ -132,7 +141,7 @@ public final class ActionLayer implements AutoCloseable {
   public ActionLayer forPrincipal(String principal) {
     Objects.requireNonNull(principal, "principal == null");
     if (principal.isBlank()) throw new IllegalArgumentException("principal is blank");
-    return new ActionLayer(connections, pipeline, transport, sagas, principal);
+    return new ActionLayer(connections, pipeline, transport, sagas, principal, policy);
   }
 
   /** The principal this view acts for. */
@@ -169,11 +178,11 @@ public final class ActionLayer implements AutoCloseable {
 
 
   private <N, R> ResourceCalls<N, R> calls(String connection, Canonical<N, R> kind) {
-    return calls(connections, pipeline, connection, kind);
+    return calls(connections, pipeline, policy, connection, kind);
   }
 
   private static <N, R> ResourceCalls<N, R> calls(Map<String, ConnectionRuntime> connections,
-      Pipeline pipeline, String connection, Canonical<N, R> kind) {
+      Pipeline pipeline, PolicyEngine policy, String connection, Canonical<N, R> kind) {
     String noun = kind.noun();
     ConnectionRuntime c = runtime(connections, connection);
     Resource<N, R> resource = kind.resourceOf(c.connector());
@@ -183,7 +192,7 @@ public final class ActionLayer implements AutoCloseable {
           .message("connection '" + connection + "' (" + c.connector().vendor() + ") has no " + noun)
           .build());
     }
-    return new ResourceCalls<>(pipeline, c, resource, noun, kind::idOf);
+    return new ResourceCalls<>(pipeline, c, resource, noun, kind::idOf, policy);
   }
 
   private ConnectionRuntime runtime(String connection) {
@@ -217,6 +226,8 @@ public final class ActionLayer implements AutoCloseable {
     private SagaJournal journal;
     private final Map<String, Compensation> compensations = new LinkedHashMap<>();
     private CompensationPolicy compensationPolicy = CompensationPolicy.DEFAULT;
+    private Policy policy;
+    private Approver approver;
 
     private Builder() {}
 
@@ -323,10 +334,36 @@ public final class ActionLayer implements AutoCloseable {
     }
 
     /**
-     * @throws IllegalStateException when no connection was added
+     * Who may do what: once set, every call through this layer and its views ({@link
+     * ActionLayer#forPrincipal}, sagas' steps, {@link ActionLayer#tools()}) is checked against it
+     * before any I/O, and what it does not allow for the view's principal is denied
+     * ({@code PERMISSION_DENIED}, nothing sent, audited with the decision). Default: none — every
+     * call is allowed. A saga's compensations are not checked: undoing what the saga did is always
+     * allowed. See {@link Policy}.
+     */
+    public Builder policy(Policy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy == null");
+      return this;
+    }
+
+    /**
+     * Decides the calls that a policy rule marks {@code "approval": "required"}. Required when the
+     * policy has such a rule. See {@link Approver}.
+     */
+    public Builder approver(Approver approver) {
+      this.approver = Objects.requireNonNull(approver, "approver == null");
+      return this;
+    }
+
+    /**
+     * @throws IllegalStateException when no connection was added, or the policy requires approval
+     *     and no {@link #approver} was set
+     * @throws IllegalArgumentException when the policy names a connection the layer does not have
+     *     (the message names its location in the policy)
      */
     public ActionLayer build() {
       if (connectors.isEmpty()) throw new IllegalStateException("no connection configured");
+      if (policy != null) PolicyEngine.requireFits(policy, connectors.keySet(), approver != null);
       ConnectionPolicy base = defaults.build();
       Transport transport = new Transport(clock);
       Map<String, ConnectionRuntime> runtimes = new LinkedHashMap<>();
@@ -338,17 +375,18 @@ public final class ActionLayer implements AutoCloseable {
       DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
       Pipeline pipeline = new Pipeline(clock, sleeper, transport, auditSink, random);
       Map<String, ConnectionRuntime> connections = Collections.unmodifiableMap(runtimes);
+      PolicyEngine engine = policy == null ? null : new PolicyEngine(policy, approver, Buckets.local(clock));
       // Sagas reach the connections the way the layer does, not through the layer.
       Canonical.Lookup lookup = new Canonical.Lookup() {
         @Override
         public <N, R> ResourceCalls<N, R> calls(String connection, Canonical<N, R> kind) {
-          return ActionLayer.calls(connections, pipeline, connection, kind);
+          return ActionLayer.calls(connections, pipeline, engine, connection, kind);
         }
       };
       SagaEngine sagas = new SagaEngine(lookup,
           Journals.store(journal != null ? journal : SagaJournal.inMemory()), compensations,
           compensationPolicy, clock, sleeper, auditSink, random);
-      return new ActionLayer(connections, pipeline, transport, sagas, principal);
+      return new ActionLayer(connections, pipeline, transport, sagas, principal, engine);
     }
   }
 }

@@ -36,5 +36,12 @@ public enum ErrorCode {
   /** The connection does not support this operation. */
   UNSUPPORTED,
   /** A defect inside Actionlayer or a connector. */
-  INTERNAL
+  INTERNAL,
+  /**
+   * A rule of the layer's policy requires a person's approval before this call, and none was
+   * given yet: nothing was sent. Retryable once approved — repeat exactly the same call (same
+   * principal, operation, connection and arguments); {@link ActionError#approvalId()} names the
+   * approval the person decides on.
+   */
+  APPROVAL_REQUIRED
 }

@@ -30,6 +30,8 @@ import okio.Buffer;
  * @param vendorUsage the allowance usage the vendor reported during this call ({@code used/limit}),
  *     or null
  * @param context extra correlation, e.g. {@code sagaId} and {@code step}; may be empty
+ * @param decision the layer's policy decision on the call, or null when the layer has no policy
+ *     (or the call is a saga's compensation, which policy does not stop)
  */
 public record AuditEvent(
     String traceId,
@@ -51,7 +53,8 @@ public record AuditEvent(
     String vendorRequestId,
     long durationMs,
     String vendorUsage,
-    Map<String, String> context) {
+    Map<String, String> context,
+    Decision decision) {
 
   public AuditEvent {
     Objects.requireNonNull(traceId, "traceId == null");
@@ -60,6 +63,37 @@ public record AuditEvent(
     request = Map.copyOf(request);
     attempts = List.copyOf(attempts);
     context = Map.copyOf(context);
+  }
+
+  /** An event without a policy decision (a layer without a policy, a saga's own event). */
+  public AuditEvent(String traceId, Instant timestamp, String principal, String connection,
+      String vendor, String operation, Map<String, String> request, String idempotencyKey,
+      List<Attempt> attempts, String breakerState, Outcome outcome, String resourceId,
+      ActionError error, Upstream upstream, boolean deduplicated, boolean reconciled,
+      String vendorRequestId, long durationMs, String vendorUsage, Map<String, String> context) {
+    this(traceId, timestamp, principal, connection, vendor, operation, request, idempotencyKey,
+        attempts, breakerState, outcome, resourceId, error, upstream, deduplicated, reconciled,
+        vendorRequestId, durationMs, vendorUsage, context, null);
+  }
+
+  /**
+   * What the layer's policy decided about the call, before any I/O.
+   *
+   * @param allowed whether the call was let through
+   * @param rule the id of the rule (or quota) that allowed or denied it; null when no rule allows it
+   * @param reason why it was denied ({@code "no rule"}, {@code "where"}, {@code "quota"},
+   *     {@code "approval denied"}, {@code "approval pending"}, {@code "approver failed"}); null when
+   *     allowed
+   * @param approval {@code none} when the rule needs no approval, else {@code approved},
+   *     {@code denied}, {@code pending} or {@code failed}
+   * @param approvedBy who approved or denied, or null
+   * @param approvalId the pending approval's id, or null
+   */
+  public record Decision(boolean allowed, String rule, String reason, String approval,
+      String approvedBy, String approvalId) {
+    public Decision {
+      Objects.requireNonNull(approval, "approval == null");
+    }
   }
 
   /** How the logical call ended. */
@@ -132,6 +166,16 @@ public record AuditEvent(
       w.name("durationMs").value(durationMs);
       w.name("vendorUsage").value(vendorUsage);
       if (!context.isEmpty()) writeMap(w, "context", context);
+      if (decision != null) {
+        w.name("decision").beginObject();
+        w.name("allowed").value(decision.allowed());
+        w.name("rule").value(decision.rule());
+        w.name("reason").value(decision.reason());
+        w.name("approval").value(decision.approval());
+        w.name("approvedBy").value(decision.approvedBy());
+        w.name("approvalId").value(decision.approvalId());
+        w.endObject();
+      }
       w.endObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -47,7 +47,8 @@ final class Audits {
         Failures.vendorRequestId(call),
         durationMs,
         call.usage == null ? null : call.usage.toString(),
-        call.context);
+        call.context,
+        call.decision);
   }
 
   private static AuditEvent.Upstream upstream(Redactor r, VendorResponse response) {

@@ -91,6 +91,8 @@ final class Call<R> {
   VendorResponse lastResponse;
   /** The allowance usage the vendor reported during this call, or null. */
   VendorUsage usage;
+  /** The policy's decision on this call, for its audit event; null without a policy. */
+  AuditEvent.Decision decision;
 
   Call(Pipeline pipeline, ConnectionRuntime c, String operationName, Supplier<Operation<R>> planner,
       String principal, Map<String, String> context) {

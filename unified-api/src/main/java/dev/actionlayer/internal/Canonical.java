@@ -38,6 +38,11 @@ public final class Canonical<N, R> {
     this.idOf = idOf;
   }
 
+  /** Every canonical resource, in a stable order. */
+  public static List<Canonical<?, ?>> all() {
+    return ALL;
+  }
+
   /** The resource named {@code noun}, or null. */
   public static Canonical<?, ?> of(String noun) {
     for (Canonical<?, ?> c : ALL) if (c.noun.equals(noun)) return c;

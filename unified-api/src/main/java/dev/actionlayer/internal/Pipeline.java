@@ -54,6 +54,21 @@ public final class Pipeline {
     return new Call<>(this, c, name, operation, principal, context).run();
   }
 
+  /**
+   * {@link #run} after the policy decided about the call ({@code decision}, for its audit event):
+   * a {@code refusal} fails it as its plan would, before any I/O, audited once like any failure.
+   */
+  <R> Outcome<R> run(ConnectionRuntime c, String name, Supplier<Operation<R>> operation,
+      String principal, Map<String, String> context, dev.actionlayer.audit.AuditEvent.Decision decision,
+      ActionError refusal) {
+    Supplier<Operation<R>> planned = refusal == null ? operation : () -> {
+      throw new dev.actionlayer.ActionException(refusal);
+    };
+    Call<R> call = new Call<>(this, c, name, planned, principal, context);
+    call.decision = decision;
+    return call.run();
+  }
+
   void audit(Call<?> call, Object result, ActionError error) {
     if (auditSink == AuditSink.NONE) return; // nobody listens: building the event is pure cost
     try {

@@ -1,16 +1,28 @@
 package dev.actionlayer.internal;
 
+import dev.actionlayer.ActionError;
+import dev.actionlayer.ActionException;
+import dev.actionlayer.audit.AuditEvent;
+import dev.actionlayer.internal.policy.PolicyEngine;
+import dev.actionlayer.spi.CallContext;
 import dev.actionlayer.spi.CreateSafety;
+import dev.actionlayer.spi.Json;
 import dev.actionlayer.spi.Resource;
 import dev.actionlayer.spi.VendorRequest;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
 
 /**
  * The canonical create/get/delete of one resource on one connection, planned from the connector's
- * {@link Resource} and run through the {@link Pipeline}. Thread-safe.
+ * {@link Resource}, checked against the layer's policy (when it has one) and run through the
+ * {@link Pipeline}; or, for a dry run, planned and checked only ({@link #preview}). Thread-safe.
  */
 public final class ResourceCalls<N, R> {
   private final Pipeline pipeline;
@@ -18,14 +30,26 @@ public final class ResourceCalls<N, R> {
   private final Resource<N, R> resource;
   private final String noun;
   private final Function<R, String> idOf;
+  /** The layer's policy, or null when it has none. */
+  private final PolicyEngine policy;
+
+  /** The audit context phase of a saga's compensations, which policy does not stop. */
+  private static final String COMPENSATION_PHASE = "compensate";
 
   public ResourceCalls(Pipeline pipeline, ConnectionRuntime connection, Resource<N, R> resource,
       String noun, Function<R, String> idOf) {
+    this(pipeline, connection, resource, noun, idOf, null);
+  }
+
+  /** @param policy the layer's policy, or null when it has none */
+  public ResourceCalls(Pipeline pipeline, ConnectionRuntime connection, Resource<N, R> resource,
+      String noun, Function<R, String> idOf, PolicyEngine policy) {
     this.pipeline = pipeline;
     this.connection = connection;
     this.resource = resource;
     this.noun = noun;
     this.idOf = idOf;
+    this.policy = policy;
   }
 
   /**
@@ -101,29 +125,172 @@ public final class ResourceCalls<N, R> {
       Map<String, String> context) {
     String operation = noun + ".create";
     if (input == null) throw dev.actionlayer.ActionException.invalidField("input", "is required");
-    Pipeline.Outcome<R> outcome = pipeline.run(connection, operation, () -> Operation.create(operation,
-        idempotencyKey, resource.createSafety(), input.toString(), dedupe, idOf,
-        ctx -> resource.create(input, ctx),
-        (response, ctx) -> resource.readCreated(response, input, ctx),
-        (response, ctx) -> resource.recoverCreate(response, input, ctx),
-        ctx -> resource.find(input, ctx),
-        (response, ctx) -> resource.readFound(response, input, ctx)), principal, context);
+    PolicyEngine.Verdict v = admit(operation, arguments(input), principal, context);
+    Pipeline.Outcome<R> outcome = pipeline.run(connection, operation,
+        () -> planCreate(operation, input, idempotencyKey, dedupe), principal, context,
+        v == null ? null : v.decision(), v == null ? null : v.refusal());
     return new Created<>(outcome.value(), outcome.deduplicated());
   }
 
   public R get(String id, String principal, Map<String, String> context) {
     String operation = noun + ".get";
-    return pipeline.run(connection, operation, () -> {
-      VendorRequest.requireSafeSegment(id);
-      return Operation.read(operation, id, idOf, ctx -> resource.get(id), (response, ctx) -> resource.read(response));
-    }, principal, context).value();
+    PolicyEngine.Verdict v = isSafeSegment(id) ? admit(operation, Map.of("id", id), principal, context) : null;
+    return pipeline.run(connection, operation, () -> planGet(operation, id), principal, context,
+        v == null ? null : v.decision(), v == null ? null : v.refusal()).value();
   }
 
   public void delete(String id, String principal, Map<String, String> context) {
     String operation = noun + ".delete";
-    pipeline.run(connection, operation, () -> {
+    PolicyEngine.Verdict v = isSafeSegment(id) ? admit(operation, Map.of("id", id), principal, context) : null;
+    pipeline.run(connection, operation, () -> planDelete(operation, id), principal, context,
+        v == null ? null : v.decision(), v == null ? null : v.refusal());
+  }
+
+  private Operation<R> planCreate(String operation, N input, String idempotencyKey, Object dedupe) {
+    return Operation.create(operation,
+        idempotencyKey, resource.createSafety(), input.toString(), dedupe, idOf,
+        ctx -> resource.create(input, ctx),
+        (response, ctx) -> resource.readCreated(response, input, ctx),
+        (response, ctx) -> resource.recoverCreate(response, input, ctx),
+        ctx -> resource.find(input, ctx),
+        (response, ctx) -> resource.readFound(response, input, ctx));
+  }
+
+  private Operation<R> planGet(String operation, String id) {
+    VendorRequest.requireSafeSegment(id);
+    return Operation.read(operation, id, idOf, ctx -> resource.get(id), (response, ctx) -> resource.read(response));
+  }
+
+  private Operation<R> planDelete(String operation, String id) {
+    VendorRequest.requireSafeSegment(id);
+    return Operation.<R>delete(operation, id, idOf, ctx -> resource.delete(id, ctx));
+  }
+
+  /**
+   * The policy's verdict on a call about to be made (spending quota, asking the approver), or null
+   * when there is no policy or the call is a saga's compensation: undoing what a saga did is
+   * always allowed, or a denied delete would leave its records behind.
+   */
+  private PolicyEngine.Verdict admit(String operation, Map<String, Object> arguments, String principal,
+      Map<String, String> context) {
+    if (policy == null || COMPENSATION_PHASE.equals(context.get("phase"))) return null;
+    return policy.check(new PolicyEngine.Ask(principal, operation, connection.name(), vendor(), arguments));
+  }
+
+  private static boolean isSafeSegment(String id) {
+    try {
       VendorRequest.requireSafeSegment(id);
-      return Operation.<R>delete(operation, id, idOf, ctx -> resource.delete(id, ctx));
-    }, principal, context);
+      return true;
+    } catch (ActionException e) {
+      return false; // the plan refuses it, audited, before the policy is asked
+    }
+  }
+
+  /** The canonical fields of a create's input, by name, as the vendor request is built from them. */
+  static Map<String, Object> arguments(Object input) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    try {
+      for (RecordComponent c : input.getClass().getRecordComponents()) {
+        Object value = c.getAccessor().invoke(input);
+        if (value != null) out.put(c.getName(), value);
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read the fields of " + input.getClass().getSimpleName(), e);
+    }
+    return out;
+  }
+
+  /**
+   * What a dry run shows: the policy's decision, and (when allowed) the request that would be
+   * sent — method, path with query, body — redacted; or why it is denied; or a note when the
+   * request cannot be known without I/O.
+   *
+   * @param denial the policy's refusal when denied, else null
+   * @param request {@code method}, {@code path}, {@code body} (when there is one), else null
+   * @param note why the request is not shown although allowed, else null
+   */
+  public record Preview(AuditEvent.Decision decision, ActionError denial, Map<String, Object> request,
+      String note) {}
+
+  /**
+   * A dry run of a create: nothing is sent, no quota is spent, no approval is asked and nothing
+   * enters the duplicate window.
+   *
+   * @param idempotencyKey the key the create would carry, or null for a fresh one
+   */
+  public Preview previewCreate(N input, String idempotencyKey, String principal) {
+    String operation = noun + ".create";
+    if (input == null) throw dev.actionlayer.ActionException.invalidField("input", "is required");
+    String key = idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey;
+    return preview(() -> planCreate(operation, input, key, key), operation, arguments(input), principal);
+  }
+
+  /** A dry run of a get. */
+  public Preview previewGet(String id, String principal) {
+    String operation = noun + ".get";
+    return preview(() -> planGet(operation, id), operation, idArguments(id), principal);
+  }
+
+  /** A dry run of a delete. */
+  public Preview previewDelete(String id, String principal) {
+    String operation = noun + ".delete";
+    return preview(() -> planDelete(operation, id), operation, idArguments(id), principal);
+  }
+
+  private static Map<String, Object> idArguments(String id) {
+    return id == null ? Map.of() : Map.of("id", id);
+  }
+
+  /** Thrown by a dry run's context when the connector asks to send an auxiliary request. */
+  private static final class WouldExchange extends RuntimeException {
+    final VendorRequest request;
+
+    WouldExchange(VendorRequest request) {
+      super(null, null, false, false);
+      this.request = request;
+    }
+  }
+
+  private Preview preview(Supplier<Operation<R>> planner, String operation, Map<String, Object> arguments,
+      String principal) {
+    Operation<R> op = planner.get(); // validation first, as for a real call
+    PolicyEngine.Verdict v = policy == null ? null
+        : policy.preview(new PolicyEngine.Ask(principal, operation, connection.name(), vendor(), arguments));
+    AuditEvent.Decision decision = v != null ? v.decision()
+        : new AuditEvent.Decision(true, null, null, "none", null, null);
+    if (v != null && !v.allowed()) return new Preview(decision, v.refusal(), null, null);
+    CallContext ctx = new CallContext(op.key, op.name, r -> {
+      throw new WouldExchange(r);
+    });
+    VendorRequest request;
+    try {
+      request = Operation.build(op.request, ctx, "request");
+    } catch (ActionException e) {
+      if (!(e.getCause() instanceof WouldExchange aux)) throw e;
+      return new Preview(decision, null, null, "the connector must first send " + aux.request.method() + " "
+          + path(aux.request) + " to build this request, and a dry run sends nothing; the request is not shown");
+    }
+    Map<String, Object> shown = new LinkedHashMap<>();
+    shown.put("method", request.method());
+    shown.put("path", path(request));
+    byte[] body = request.body();
+    if (body != null) {
+      String text = connection.redactor.text(new String(body, StandardCharsets.UTF_8));
+      Object json = request.contentType() != null && request.contentType().contains("json") ? Json.parseOrNull(text) : null;
+      shown.put("body", json != null ? json : text);
+    }
+    return new Preview(decision, null, shown, null);
+  }
+
+  /** The request's path and query as they would be sent, credential-looking query values masked. */
+  private String path(VendorRequest request) {
+    HttpUrl.Builder url = connection.baseUrl.newBuilder();
+    for (String segment : request.path()) url.addPathSegment(segment);
+    for (Map.Entry<String, String> q : request.query()) {
+      url.addQueryParameter(q.getKey(), Redactor.isSensitiveHeader(q.getKey()) ? Redactor.MASK : q.getValue());
+    }
+    HttpUrl built = url.build();
+    String query = built.encodedQuery();
+    return connection.redactor.text(built.encodedPath() + (query == null ? "" : "?" + query));
   }
 }

@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * A tool call's arguments checked against the tool's parameters — the same list its JSON Schema
  * is rendered from — before anything is sent: a JSON object, only known names, strings (or null
- * for an optional one), within {@code enum}, {@code maxLength} and {@code pattern}, required ones
- * present. Every problem is reported at once, as field errors.
+ * for an optional one), within {@code enum}, {@code maxLength} and {@code pattern}, booleans for
+ * flags (kept as {@code "true"}/{@code "false"}), required ones present. Every problem is reported at once, as field errors.
  */
 final class Arguments {
   private Arguments() {}
@@ -42,6 +42,11 @@ final class Arguments {
       Object v = raw.get(p.name());
       if (v == null) {
         if (p.required()) errors.put(p.name(), "is required");
+        continue;
+      }
+      if (p.isBoolean()) {
+        if (v instanceof Boolean b) values.put(p.name(), b.toString());
+        else errors.put(p.name(), "must be true or false");
         continue;
       }
       if (!(v instanceof String s)) {

@@ -8,6 +8,7 @@ import dev.actionlayer.NewFolder;
 import dev.actionlayer.NewTask;
 import dev.actionlayer.internal.Canonical;
 import dev.actionlayer.internal.ResourceCalls;
+import dev.actionlayer.internal.policy.PolicyEngine;
 import dev.actionlayer.spi.CreateSafety;
 import dev.actionlayer.spi.Json;
 import dev.actionlayer.tools.Tool;
@@ -43,21 +44,28 @@ public final class Catalog implements ToolCatalog {
   private final String principal;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
 
-  public Catalog(Canonical.Lookup lookup, List<String> connections, String principal) {
+  /**
+   * @param policy the layer's policy, or null: with one, a tool lists only the connections the
+   *     principal may call its operation on, and a tool with none is left out
+   */
+  public Catalog(Canonical.Lookup lookup, List<String> connections, String principal, PolicyEngine policy) {
     this.lookup = lookup;
     this.principal = principal;
     for (Canonical<?, ?> kind : List.of(Canonical.TASKS, Canonical.CONTACTS, Canonical.FOLDERS)) {
-      List<Offer> offers = new ArrayList<>();
+      List<Offer> supported = new ArrayList<>();
       for (String c : connections) {
         try {
           ResourceCalls<?, ?> calls = lookup.calls(c, kind);
-          offers.add(new Offer(c, calls.vendor(), calls.createSafety(), calls.duplicateWindow()));
+          supported.add(new Offer(c, calls.vendor(), calls.createSafety(), calls.duplicateWindow()));
         } catch (ActionException unsupported) {
           // this connection's vendor lacks the resource: not offered
         }
       }
-      if (offers.isEmpty()) continue;
       for (String verb : List.of("create", "get", "delete")) {
+        String operation = kind.noun() + "." + verb;
+        List<Offer> offers = policy == null ? supported : supported.stream()
+            .filter(o -> policy.permits(principal, operation, o.connection())).toList();
+        if (offers.isEmpty()) continue;
         Tool tool = ToolTexts.tool(kind.noun(), verb, offers.stream().map(Offer::connection).toList(),
             offers.stream().map(o -> o.connection() + " (" + o.vendor() + ")").toList(),
             hints(verb, offers), KEY_PATTERN,
@@ -97,7 +105,7 @@ public final class Catalog implements ToolCatalog {
             .fieldError("name", "unknown tool").build());
       }
       Map<String, String> args = Arguments.parse(jsonArguments, entry.tool().parameters());
-      return new ToolResult(run(entry, args), false);
+      return new ToolResult(run(entry, args, "true".equals(args.get("dryRun"))), false);
     } catch (ActionException e) {
       return new ToolResult(ToolTexts.errorJson(e.error()), true);
     } catch (RuntimeException e) {
@@ -109,21 +117,29 @@ public final class Catalog implements ToolCatalog {
   }
 
   @SuppressWarnings("unchecked")
-  private String run(Entry entry, Map<String, String> args) {
+  private String run(Entry entry, Map<String, String> args, boolean dryRun) {
     String connection = args.get("connection");
     return switch (entry.kind().noun()) {
       case "tasks" -> run((Canonical<NewTask, Object>) (Canonical<?, ?>) entry.kind(), entry.verb(), connection, args,
-          a -> new NewTask(a.get("project"), a.get("title"), a.get("description")));
+          a -> new NewTask(a.get("project"), a.get("title"), a.get("description")), dryRun);
       case "contacts" -> run((Canonical<NewContact, Object>) (Canonical<?, ?>) entry.kind(), entry.verb(), connection, args,
-          a -> new NewContact(a.get("firstName"), a.get("lastName"), a.get("email")));
+          a -> new NewContact(a.get("firstName"), a.get("lastName"), a.get("email")), dryRun);
       default -> run((Canonical<NewFolder, Object>) (Canonical<?, ?>) entry.kind(), entry.verb(), connection, args,
-          a -> new NewFolder(a.get("name"), a.get("parentId")));
+          a -> new NewFolder(a.get("name"), a.get("parentId")), dryRun);
     };
   }
 
   private <N, R> String run(Canonical<N, R> kind, String verb, String connection, Map<String, String> args,
-      Function<Map<String, String>, N> input) {
+      Function<Map<String, String>, N> input, boolean dryRun) {
     ResourceCalls<N, R> calls = lookup.calls(connection, kind);
+    if (dryRun) {
+      String key = args.get("idempotencyKey");
+      return ToolTexts.dryRunJson(switch (verb) {
+        case "create" -> calls.previewCreate(input.apply(args), key == null ? null : "agent-" + key, principal);
+        case "get" -> calls.previewGet(args.get("id"), principal);
+        default -> calls.previewDelete(args.get("id"), principal);
+      });
+    }
     Map<String, String> context = Map.of("via", "tool");
     switch (verb) {
       case "create" -> {

@@ -56,6 +56,8 @@ final class ToolTexts {
             + " NOT_FOUND means it is already gone. Safe to repeat.";
       }
     }
+    params.add(ToolParameter.flag("dryRun", "Optional. true to see, without doing it, whether the"
+        + " call is allowed and the request it would send: nothing is sent or changed."));
     return new Tool(noun + "_" + verb, description, schema(params), params, hints);
   }
 
@@ -87,8 +89,13 @@ final class ToolTexts {
     List<String> required = new ArrayList<>();
     for (ToolParameter p : params) {
       Map<String, Object> prop = new LinkedHashMap<>();
-      prop.put("type", "string");
+      prop.put("type", p.type());
       prop.put("description", p.description());
+      if (p.isBoolean()) {
+        properties.put(p.name(), prop);
+        if (p.required()) required.add(p.name());
+        continue;
+      }
       if (!p.allowed().isEmpty()) prop.put("enum", p.allowed());
       prop.put("maxLength", p.maxLength());
       if (p.pattern() != null) prop.put("pattern", "^" + p.pattern() + "$");
@@ -133,11 +140,38 @@ final class ToolTexts {
     return Json.parseOrNull(json);
   }
 
+  /**
+   * A dry run's answer: {@code {"dryRun":true,"decision":{"allowed":…,"rule":…,"approval":…},
+   * "request":{"method":…,"path":…,"body":…}}}; a denied one says why and shows no request.
+   */
+  static String dryRunJson(dev.actionlayer.internal.ResourceCalls.Preview p) {
+    Map<String, Object> decision = new LinkedHashMap<>();
+    decision.put("allowed", p.decision().allowed());
+    decision.put("rule", p.decision().rule());
+    decision.put("approval", p.decision().approval());
+    if (p.denial() != null) {
+      decision.put("code", p.denial().code().name());
+      decision.put("message", p.denial().message());
+      if (!p.denial().fieldErrors().isEmpty()) decision.put("fieldErrors", p.denial().fieldErrors());
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("dryRun", true);
+    out.put("decision", decision);
+    if (p.request() != null) out.put("request", p.request());
+    if (p.note() != null) out.put("note", p.note());
+    out.put("hint", p.denial() != null
+        ? "Nothing was sent. This call would be refused; see decision.message."
+        : "Nothing was sent. Repeat the call without dryRun to do it"
+            + ("required".equals(p.decision().approval()) ? " (a person must approve it first)." : "."));
+    return Json.write(out);
+  }
+
   static String errorJson(ActionError e) {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("code", e.code().name());
     error.put("retryable", e.retryable());
     e.retryAfter().ifPresent(d -> error.put("retryAfterSeconds", Math.max(1, (d.toMillis() + 999) / 1000)));
+    e.approvalId().ifPresent(id -> error.put("approvalId", id));
     if (!e.fieldErrors().isEmpty()) error.put("fieldErrors", e.fieldErrors());
     error.put("message", e.message());
     error.put("hint", hint(e));
@@ -153,13 +187,20 @@ final class ToolTexts {
           : "Fix the arguments named in fieldErrors, then call again.";
       case UNAUTHENTICATED -> "The connection's credentials were refused; retrying will not help."
           + " Tell the user the connection needs to be re-authorized.";
-      case PERMISSION_DENIED -> "The connection may not do this; retrying will not help. Tell the user.";
+      case PERMISSION_DENIED -> e.message().startsWith("policy: ")
+          ? "Your policy does not allow this call; retrying will not help. Do something it allows"
+              + (e.fieldErrors().isEmpty() ? "" : " (see fieldErrors)") + ", or tell the user."
+          : "The connection may not do this; retrying will not help. Tell the user.";
+      case APPROVAL_REQUIRED -> "A person must approve this call first (approvalId). Tell the user"
+          + " what you want to do and the approvalId; once they approved it, repeat exactly the same"
+          + " call with the same arguments.";
       case NOT_FOUND -> "No record has this id (or it is not visible). Check the id; for a delete,"
           + " the record is already gone.";
       case CONFLICT -> "The vendor refused it as a conflict (a duplicate, say). Look the existing"
           + " record up instead of creating it again.";
       case RATE_LIMITED -> "Too many requests. Wait retryAfterSeconds, then call again with the same arguments.";
-      case QUOTA_EXHAUSTED -> "The vendor's allowance is spent; do not retry soon"
+      case QUOTA_EXHAUSTED -> (e.message().startsWith("policy: ") ? "Your quota for this is spent; do not retry soon"
+          : "The vendor's allowance is spent; do not retry soon")
           + (e.retryAfter().isPresent() ? " (not before retryAfterSeconds)." : ". Tell the user.");
       case OUTCOME_UNKNOWN -> "The record may or may not have been created. Do not create it again"
           + " without the same idempotencyKey; look for it first, or tell the user.";
