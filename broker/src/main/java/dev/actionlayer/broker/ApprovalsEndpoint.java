@@ -24,10 +24,10 @@ final class ApprovalsEndpoint {
   private static final int MAX_BODY = 8 * 1024;
   private static final int MAX_REASON = 500;
 
-  private final Approvals approvals;
+  private final BrokerApprovals approvals;
   private Gate gate;
 
-  ApprovalsEndpoint(Approvals approvals) {
+  ApprovalsEndpoint(BrokerApprovals approvals) {
     this.approvals = approvals;
   }
 

@@ -1,12 +1,10 @@
 package dev.actionlayer.broker;
 
 import dev.actionlayer.ActionLayer;
-import dev.actionlayer.audit.AuditSink;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -38,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *       name into audit events, policy decisions and sagas, and its {@code tools/list} is what its
  *       policy allows.
  *   <li>{@code /approvals} — pending approvals, and deciding them, for approvers (see
- *       {@link ApprovalStore}).
+ *       {@link BrokerApprovals}).
  *   <li>{@code /healthz} — 200 while the process serves; {@code /readyz} — 200 when the principals
  *       file, the approvals store and every {@linkplain Builder#readinessCheck added check} answer,
  *       503 naming the failing check otherwise. Neither needs a key.
@@ -77,7 +75,7 @@ public final class Broker implements AutoCloseable {
   private final Duration approvalTimeout;
   private final Map<String, BooleanSupplier> readinessChecks;
   private final McpJsonMapper json = McpJsonDefaults.getMapper();
-  private final Approvals approvals;
+  private final BrokerApprovals approvals;
   private Server server;
   private Gate gate;
   private McpEndpoints endpoints;
@@ -91,7 +89,7 @@ public final class Broker implements AutoCloseable {
     this.allowedOrigins = Set.copyOf(b.allowedOrigins);
     this.approvalTimeout = b.approvalTimeout;
     this.readinessChecks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.readiness));
-    this.approvals = new Approvals(b.approvalStore, b.approvalTtl, b.clock, b.auditSink);
+    this.approvals = b.approvals == null ? BrokerApprovals.builder().build() : b.approvals;
   }
 
   /** A builder serving {@code layer} (already built, with its policy, approver and journal). */
@@ -111,7 +109,7 @@ public final class Broker implements AutoCloseable {
     endpoints = new McpEndpoints(layer, json, approvalTimeout);
     ApprovalsEndpoint admin = new ApprovalsEndpoint(approvals);
     Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
-    readiness.put("approvals", approvals.store::ready);
+    readiness.put("approvals", approvals.store()::ready);
     readiness.putAll(readinessChecks);
     gate = new Gate(allowedOrigins, principals, endpoints, admin, readiness, json);
     admin.gate(gate);
@@ -163,17 +161,22 @@ public final class Broker implements AutoCloseable {
     return URI.create("http://" + shown + ":" + port() + MCP_PATH);
   }
 
-  /** Stops serving: new requests are refused, those in flight get a few seconds to finish. Idempotent. */
+  /**
+   * Stops serving: new requests get {@code 503}, those in flight (tool calls) get up to 5 seconds
+   * to finish, then the MCP sessions are closed (ending their event streams) and the server stops.
+   * Idempotent.
+   */
   @Override
   public synchronized void close() {
     if (server == null) return;
-    gate.closing();
+    if (!gate.drain(STOP_TIMEOUT)) log.warn("stopping with requests still in flight after {}", STOP_TIMEOUT);
+    // Then the sessions, which ends their event streams (they would hold Jetty's stop), then Jetty.
+    endpoints.close();
     try {
       server.stop();
     } catch (Exception e) {
       log.warn("stopping the broker's server failed", e);
     } finally {
-      endpoints.close();
       server = null;
     }
   }
@@ -189,10 +192,7 @@ public final class Broker implements AutoCloseable {
     private int port = 0;
     private final Set<String> allowedOrigins = new LinkedHashSet<>();
     private Duration approvalTimeout = Duration.ofMinutes(5);
-    private Duration approvalTtl = Duration.ofHours(1);
-    private ApprovalStore approvalStore;
-    private AuditSink auditSink = AuditSink.NONE;
-    private Clock clock = Clock.systemUTC();
+    private BrokerApprovals approvals;
     private final Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
 
     private Builder(ActionLayer layer) {
@@ -245,7 +245,8 @@ public final class Broker implements AutoCloseable {
     /**
      * How long a person has to answer an approval asked through the MCP client (elicitation)
      * before the call is denied; default 5 minutes. Also bounds any other request the broker sends
-     * a client.
+     * a client. Approvals through {@code /approvals} have their own lifetime
+     * ({@link BrokerApprovals.Builder#ttl}).
      */
     public Builder approvalTimeout(Duration timeout) {
       this.approvalTimeout = positive(timeout, "approvalTimeout");
@@ -253,32 +254,12 @@ public final class Broker implements AutoCloseable {
     }
 
     /**
-     * How long an approval lives: a pending one from when it was asked, an approved one from when
-     * it was decided; default 1 hour.
+     * The approvals of this broker: the same {@link BrokerApprovals} given to the layer as its
+     * approver, so that approvers can list and decide at {@code /approvals} what the layer's calls
+     * asked. Default: a fresh in-memory one (nothing to decide unless the layer uses it).
      */
-    public Builder approvalTtl(Duration ttl) {
-      this.approvalTtl = positive(ttl, "approvalTtl");
-      return this;
-    }
-
-    /** Where approvals are kept; default {@link ApprovalStore#inMemory()}. */
-    public Builder approvalStore(ApprovalStore store) {
-      this.approvalStore = Objects.requireNonNull(store, "store == null");
-      return this;
-    }
-
-    /**
-     * Where approval decisions are audited (who, when, what): pass the layer's sink, so that they
-     * sit beside the calls. Default none.
-     */
-    public Builder auditSink(AuditSink sink) {
-      this.auditSink = Objects.requireNonNull(sink, "sink == null");
-      return this;
-    }
-
-    /** The clock approvals are timed by; default the system's UTC clock. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
+    public Builder approvals(BrokerApprovals approvals) {
+      this.approvals = Objects.requireNonNull(approvals, "approvals == null");
       return this;
     }
 
@@ -299,7 +280,6 @@ public final class Broker implements AutoCloseable {
     /** @throws IllegalStateException when no principals file was given */
     public Broker build() {
       if (principals == null) throw new IllegalStateException("principals file not set: principals(Path)");
-      if (approvalStore == null) approvalStore = ApprovalStore.inMemory();
       return new Broker(this);
     }
 

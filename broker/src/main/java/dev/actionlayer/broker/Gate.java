@@ -37,6 +37,9 @@ final class Gate extends HttpServlet {
   private final transient Map<String, BooleanSupplier> readiness;
   private final transient McpJsonMapper json;
   private transient volatile boolean closing;
+  /** Requests being served other than a GET's event stream, which lasts as long as its session. */
+  private final transient java.util.concurrent.atomic.AtomicInteger inFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   Gate(Set<String> allowedOrigins, Principals principals, McpEndpoints endpoints, ApprovalsEndpoint approvals,
       Map<String, BooleanSupplier> readiness, McpJsonMapper json) {
@@ -53,12 +56,41 @@ final class Gate extends HttpServlet {
     endpoints.init(getServletConfig());
   }
 
-  void closing() {
+  /**
+   * Refuses new requests from now on and waits, at most {@code max}, for those being served (tool
+   * calls included) to finish. Returns whether they all did.
+   */
+  boolean drain(java.time.Duration max) {
     closing = true;
+    long deadline = System.nanoTime() + max.toNanos();
+    while (inFlight.get() > 0) {
+      if (System.nanoTime() - deadline > 0) return false;
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    try {
+      route(request, response);
+    } catch (RuntimeException | ServletException e) {
+      // Jetty's error page would quote the exception's message; the client gets a plain one.
+      log.error("failed on {} {}", request.getMethod(), request.getRequestURI(), e);
+      if (!response.isCommitted()) {
+        response.reset();
+        error(response, 500, -32603, "Internal error: the broker failed on this request; its log says why");
+      }
+    }
+  }
+
+  private void route(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
     String origin = request.getHeader("Origin");
     if (origin != null && !allowedOrigins.contains(origin.toLowerCase(Locale.ROOT))) {
@@ -91,10 +123,16 @@ final class Gate extends HttpServlet {
       error(response, 503, -32603, "The broker is shutting down");
       return;
     }
-    if (mcp) {
-      endpoints.of(principal.get()).servlet().service(request, response);
-    } else {
-      approvals.service(principal.get(), request, response);
+    boolean stream = request.getMethod().equals("GET");
+    if (!stream) inFlight.incrementAndGet();
+    try {
+      if (mcp) {
+        endpoints.of(principal.get()).servlet().service(request, response);
+      } else {
+        approvals.service(principal.get(), request, response);
+      }
+    } finally {
+      if (!stream) inFlight.decrementAndGet();
     }
   }
 

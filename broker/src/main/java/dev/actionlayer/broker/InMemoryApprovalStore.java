@@ -27,7 +27,7 @@ final class InMemoryApprovalStore implements ApprovalStore {
       if (a.status() == Status.PENDING) pending = a;
     }
     if (pending == null) {
-      pending = new Approval(Approvals.newId(), key.principal(), key.operation(), key.connection(),
+      pending = new Approval(BrokerApprovals.newId(), key.principal(), key.operation(), key.connection(),
           key.argumentsDigest(), summary, Status.PENDING, now, now.plus(ttl), null, null, null);
       byId.put(pending.id(), pending);
     }

@@ -71,7 +71,7 @@ final class PostgresApprovalStore implements ApprovalStore {
       }
       try (PreparedStatement s = c.prepareStatement("INSERT INTO " + TABLE + " (" + COLUMNS + ")"
           + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, NULL, NULL, NULL) ON CONFLICT DO NOTHING")) {
-        s.setString(1, Approvals.newId());
+        s.setString(1, BrokerApprovals.newId());
         bind(s, 2, key);
         s.setString(6, summary);
         s.setTimestamp(7, Timestamp.from(now));

@@ -5,6 +5,7 @@ import dev.actionlayer.ConnectionPolicy;
 import dev.actionlayer.Credentials;
 import dev.actionlayer.audit.AuditEvent;
 import dev.actionlayer.jira.Jira;
+import dev.actionlayer.policy.Policy;
 import dev.actionlayer.stripe.Stripe;
 import dev.actionlayer.testkit.fakes.FakeJira;
 import dev.actionlayer.testkit.fakes.FakeStripe;
@@ -41,6 +42,7 @@ final class BrokerFixture implements AutoCloseable {
   final Path principals;
   final String agentKey = BrokerKeys.generate();
   final String approverKey = BrokerKeys.generate();
+  final BrokerApprovals approvals;
   final ActionLayer layer;
   final Broker broker;
   final HttpClient http = HttpClient.newHttpClient();
@@ -50,6 +52,16 @@ final class BrokerFixture implements AutoCloseable {
   }
 
   BrokerFixture(Path dir, UnaryOperator<ActionLayer.Builder> layerConfig, UnaryOperator<Broker.Builder> brokerConfig) {
+    this(dir, null, ApprovalStore.inMemory(), layerConfig, brokerConfig);
+  }
+
+  /** With {@code policy} (JSON, or null for none) and approvals kept in {@code store}. */
+  BrokerFixture(Path dir, String policy, ApprovalStore store) {
+    this(dir, policy, store, UnaryOperator.identity(), UnaryOperator.identity());
+  }
+
+  BrokerFixture(Path dir, String policy, ApprovalStore store, UnaryOperator<ActionLayer.Builder> layerConfig,
+      UnaryOperator<Broker.Builder> brokerConfig) {
     jira.start();
     stripe.start();
     principals = dir.resolve("principals.properties");
@@ -58,12 +70,14 @@ final class BrokerFixture implements AutoCloseable {
         + "alice.role=approver\n");
     UnaryOperator<ConnectionPolicy.Builder> fast = p -> p.noRateLimit()
         .backoff(Duration.ofMillis(5), Duration.ofMillis(20)).maxWait(Duration.ofSeconds(1));
-    layer = layerConfig.apply(ActionLayer.builder()
+    approvals = BrokerApprovals.builder().store(store).auditSink(audit::add).build();
+    ActionLayer.Builder b = ActionLayer.builder()
         .connection("jira", Jira.connector(jira.uri(), Credentials.basic(JIRA_EMAIL, JIRA_TOKEN)), fast)
         .connection("stripe", Stripe.connector(stripe.uri(), Credentials.bearer(STRIPE_KEY)), fast)
-        .auditSink(audit::add))
-        .build();
-    broker = brokerConfig.apply(Broker.builder(layer).principals(principals).auditSink(audit::add)).build().start();
+        .auditSink(audit::add);
+    if (policy != null) b.policy(Policy.parse(policy)).approver(approvals);
+    layer = layerConfig.apply(b).build();
+    broker = brokerConfig.apply(Broker.builder(layer).principals(principals).approvals(approvals)).build().start();
   }
 
   void writePrincipals(String content) {
