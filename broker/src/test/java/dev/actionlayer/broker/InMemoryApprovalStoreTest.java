@@ -1,0 +1,9 @@
+package dev.actionlayer.broker;
+
+/** {@link ApprovalStore#inMemory()} against the store contract. */
+class InMemoryApprovalStoreTest extends ApprovalStoreContract {
+  @Override
+  ApprovalStore store() {
+    return ApprovalStore.inMemory();
+  }
+}
