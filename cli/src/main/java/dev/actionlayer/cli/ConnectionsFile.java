@@ -40,6 +40,11 @@ import java.util.regex.Pattern;
  * stripe.vendor=stripe
  * stripe.token.env=STRIPE_SECRET_KEY
  * </pre>
+ *
+ * <p>{@code broker} is not a connection name: {@code broker.*} settings configure
+ * {@code actionlayer serve} (see {@link #BROKER_SETTINGS}); other commands ignore them. Paths in
+ * them are relative to the file's directory; the database's user and password come from
+ * environment variables like every credential.
  */
 final class ConnectionsFile {
   static final Set<String> VENDORS = Set.of("jira", "salesforce", "gdrive", "stripe", "asana");
@@ -59,6 +64,12 @@ final class ConnectionsFile {
       "(?i)^(sk|rk|pk)_(live|test)_.*|^(bearer|basic) .*|^xox[abprs]-.*|^gh[pousr]_.*|^github_pat_.*|^ya29\\..*"
           + "|^AKIA[0-9A-Z]{12,}.*|^eyJ[\\w-]+\\.[\\w-]+\\..*|.*://[^/@\\s]+:[^/@\\s]+@.*");
   private static final Pattern CONNECTION = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  /** The name whose settings configure the broker ({@code serve}) rather than a connection. */
+  static final String BROKER = "broker";
+  /** The broker's settings: plain ones, paths, and two naming environment variables. */
+  static final Set<String> BROKER_SETTINGS = Set.of("host", "port", "principals", "policy", "allowedOrigins",
+      "audit", "database.url", "database.user.env", "database.password.env");
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]]{1,253}");
   private static final Pattern VARIABLE = Pattern.compile("[A-Z_][A-Z0-9_]{0,127}");
 
   /** Settings whose value is a URI that credentials are sent to. */
@@ -73,10 +84,17 @@ final class ConnectionsFile {
   private final Path file;
   /** connection name -> setting -> entry, as in the file. */
   private final Map<String, Map<String, Entry>> connections;
+  /** broker setting -> entry. */
+  private final Map<String, Entry> broker;
 
   private ConnectionsFile(Path file, Map<String, Map<String, Entry>> connections) {
+    this(file, connections, Map.of());
+  }
+
+  private ConnectionsFile(Path file, Map<String, Map<String, Entry>> connections, Map<String, Entry> broker) {
     this.file = file;
     this.connections = connections;
+    this.broker = broker;
   }
 
   /**
@@ -91,10 +109,20 @@ final class ConnectionsFile {
   static ConnectionsFile load(Path file) {
     List<String> problems = new ArrayList<>();
     Map<String, Map<String, Entry>> connections = new TreeMap<>();
+    Map<String, Entry> broker = new TreeMap<>();
     for (Entry e : entries(file, problems)) {
       int dot = e.key().indexOf('.');
       String name = dot < 0 ? "" : e.key().substring(0, dot);
       String setting = dot < 0 ? e.key() : e.key().substring(dot + 1);
+      if (name.equals(BROKER)) {
+        boolean known = BROKER_SETTINGS.contains(setting);
+        String problem = checkBroker(setting, e.value());
+        Entry before = problem == null ? broker.get(setting) : null;
+        if (before != null) problem = "already set on line " + before.line() + "; set each setting once";
+        if (problem != null) problems.add("line " + e.line() + (known ? ": " + e.key() : "") + ": " + problem);
+        else broker.put(setting, e);
+        continue;
+      }
       boolean known = isKnown(name, setting);
       String where = "line " + e.line() + (known ? ": " + e.key() : "");
       String problem = check(name, setting, e.value(), known);
@@ -116,7 +144,73 @@ final class ConnectionsFile {
     if (!problems.isEmpty()) {
       throw new UsageException(file + " refused, nothing was sent:\n  " + String.join("\n  ", problems));
     }
-    return new ConnectionsFile(file, connections);
+    return new ConnectionsFile(file, connections, broker);
+  }
+
+  /** Why {@code broker.setting=value} is refused, or null when it is fine. Never quotes the value. */
+  private static String checkBroker(String setting, String value) {
+    boolean fromEnv = setting.endsWith(".env");
+    if (!BROKER_SETTINGS.contains(setting)) {
+      if (!fromEnv && CREDENTIAL_NAME.matcher(setting).matches()) {
+        return "holds a credential in clear; put it in an environment variable and name that here instead,"
+            + " e.g. broker.database.password.env=ACTIONLAYER_DB_PASSWORD";
+      }
+      return "unknown broker setting; known: " + sorted(BROKER_SETTINGS.stream().map(k -> BROKER + "." + k)
+          .collect(java.util.stream.Collectors.toSet()), "");
+    }
+    if (CREDENTIAL_VALUE.matcher(value).matches()) {
+      return "its value looks like a credential; credentials come from environment variables (<setting>.env)";
+    }
+    if (value.isEmpty()) return "is empty";
+    return switch (setting) {
+      case "host" -> HOST.matcher(value).matches() ? null : "must be a host name or an IP address to bind";
+      case "port" -> value.matches("\\d{1,5}") && Integer.parseInt(value) <= 65535 ? null : "must be 0..65535";
+      case "database.url" -> value.startsWith("jdbc:postgresql://") && !value.contains("@")
+          && !value.toLowerCase(Locale.ROOT).contains("password") && !value.toLowerCase(Locale.ROOT).contains("user=")
+          ? null : "must be jdbc:postgresql://host[:port]/database without user or password (those come from"
+              + " broker.database.user.env and broker.database.password.env)";
+      case "database.user.env", "database.password.env" -> VARIABLE.matcher(value).matches() ? null
+          : "must name an environment variable (upper-case letters, digits and _, e.g. ACTIONLAYER_DB_PASSWORD)";
+      case "allowedOrigins" -> java.util.Arrays.stream(value.split(",")).map(String::strip)
+          .allMatch(o -> o.matches("(?i)https?://[a-z0-9.\\-\\[\\]:]+(:\\d{1,5})?")) ? null
+          : "must be a comma-separated list of scheme://host[:port] origins (no path, no trailing slash)";
+      default -> value.indexOf('\0') >= 0 ? "must be a path" : null;
+    };
+  }
+
+  /** Whether the file has {@code broker.setting}. */
+  boolean hasBroker(String setting) {
+    return broker.containsKey(setting);
+  }
+
+  /** The value of {@code broker.setting}, or {@code fallback}. */
+  String broker(String setting, String fallback) {
+    Entry e = broker.get(setting);
+    return e == null ? fallback : e.value();
+  }
+
+  /** {@code broker.setting} as a path, relative to this file's directory when it is relative. */
+  Path brokerPath(String setting) {
+    Entry e = broker.get(setting);
+    if (e == null) return null;
+    Path p = Path.of(e.value());
+    Path dir = file.toAbsolutePath().getParent();
+    return p.isAbsolute() || dir == null ? p : dir.resolve(p);
+  }
+
+  /** The value of the environment variable {@code broker.setting} names; never printed. */
+  String brokerSecret(String setting, Environment env) {
+    Entry variable = broker.get(setting);
+    if (variable == null) throw new UsageException(file + ": broker." + setting + " is required");
+    return env.get(variable.value()).orElseThrow(() -> refused(variable,
+        "the environment variable named there is not set (or is blank); set it, or name the one that holds it"));
+  }
+
+  /** The usage error about {@code broker.setting}: where it is and what is wrong, never its value. */
+  UsageException brokerRefused(String setting, String problem) {
+    Entry e = broker.get(setting);
+    if (e == null) return new UsageException(file + ": broker." + setting + ": " + problem);
+    return refused(e, problem);
   }
 
   /**

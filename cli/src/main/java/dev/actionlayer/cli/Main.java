@@ -12,8 +12,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The runnable jar's top command, {@code actionlayer}: {@code demo}, {@code call}, {@code audit}
- * and {@code mcp} are its subcommands. Exit codes: 0 done, 1 the action failed, 2 a usage problem
+ * The runnable jar's top command, {@code actionlayer}: {@code demo}, {@code call}, {@code audit},
+ * {@code mcp}, {@code serve} (the broker), {@code keys} and {@code approvals} are its subcommands. Exit codes: 0 done, 1 the action failed, 2 a usage problem
  * (bad arguments, a refused configuration file, an unset environment variable).
  *
  * <p>A new subcommand is one class: a picocli {@code @Command} implementing
@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     description = "Reliable hands for AI agents: canonical operations carried to vendors through one"
         + " resilience pipeline, sagas that undo what a failed workflow did, and an audit of every call.",
     subcommands = {DemoCommand.class, CallCommand.class, AuditCommand.class, McpCommand.class,
-        CommandLine.HelpCommand.class},
+        ServeCommand.class, KeysCommand.class, ApprovalsCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:the action failed", "2:usage problem (arguments, configuration, environment)"},
     footer = {"", "'actionlayer help COMMAND' describes a command; start with 'actionlayer demo'."})
@@ -64,7 +64,7 @@ public final class Main implements Runnable {
   /** {@code actionlayer} alone names no command: that is a usage error. */
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "name a command: demo, call, audit or mcp");
+    throw new ParameterException(spec.commandLine(), "name a command: demo, call, audit, mcp, serve, keys or approvals");
   }
 
   /**

@@ -18,7 +18,7 @@ class MainTest {
   void noCommandIsAUsageError() {
     Cli r = Cli.run();
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("name a command: demo, call, audit or mcp").contains("Usage: actionlayer");
+    assertThat(r.err()).contains("name a command: demo, call, audit, mcp, serve, keys or approvals").contains("Usage: actionlayer");
   }
 
   @Test
