@@ -89,4 +89,28 @@ class BrokeredCredentialsTest {
     assertThat(all).contains("tasks_create").contains("\"isError\":true").contains("UNAUTHENTICATED");
     for (String form : allForms()) assertThat(all).doesNotContain(form);
   }
+
+  @Test
+  void dryRunsOverHttpShowTheRequestButNeverItsCredentials_andSendNothing() {
+    f = new BrokerFixture(dir, "{\"version\":1,\"principals\":{\"triage-bot\":{\"allow\":["
+        + "{\"operations\":[\"tasks.create\"],\"connections\":[\"jira\"]},"
+        + "{\"operations\":[\"contacts.create\"],\"connections\":[\"stripe\"]}]}}}", ApprovalStore.inMemory());
+    StringBuilder seen = new StringBuilder();
+    String session = post(null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+        + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}",
+        seen);
+    post(session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", seen);
+    String call = "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"tools/call\",\"params\":{\"name\":\"%s\","
+        + "\"arguments\":%s}}";
+    post(session, String.format(call, 2, "tasks_create",
+        "{\"connection\":\"jira\",\"project\":\"PROJ\",\"title\":\"dry\",\"dryRun\":true}"), seen);
+    post(session, String.format(call, 3, "contacts_create", "{\"connection\":\"stripe\",\"firstName\":\"Ada\","
+        + "\"lastName\":\"L\",\"email\":\"ada@example.com\",\"dryRun\":true}"), seen);
+
+    String all = seen.toString();
+    assertThat(all).contains("\\\"dryRun\\\":true").contains("\\\"method\\\":\\\"POST\\\"");
+    assertThat(f.jira.requestCount()).isZero();
+    assertThat(f.stripe.requestCount()).isZero();
+    for (String form : allForms()) assertThat(all).doesNotContain(form);
+  }
 }
