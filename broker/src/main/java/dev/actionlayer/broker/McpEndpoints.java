@@ -76,15 +76,21 @@ final class McpEndpoints implements AutoCloseable {
     return new Endpoint(servlet, server);
   }
 
+  /** Closes every principal's sessions, all at once (the SDK takes about a second for each), within 5 s. */
   @Override
   public void close() {
-    for (Endpoint e : endpoints.values()) {
-      try {
-        e.server().closeGracefully();
-      } catch (RuntimeException failure) {
-        log.warn("closing an MCP endpoint failed", failure);
-      }
-    }
+    java.util.List<reactor.core.publisher.Mono<Void>> closing = endpoints.values().stream()
+        .map(e -> e.server().getAsyncServer().closeGracefully()
+            .onErrorResume(failure -> {
+              log.warn("closing an MCP endpoint failed", failure);
+              return reactor.core.publisher.Mono.empty();
+            }))
+        .toList();
     endpoints.clear();
+    try {
+      reactor.core.publisher.Mono.when(closing).block(Broker.STOP_TIMEOUT);
+    } catch (RuntimeException e) {
+      log.warn("MCP sessions still closing after {}", Broker.STOP_TIMEOUT, e);
+    }
   }
 }

@@ -173,4 +173,24 @@ class BrokerTest {
         .hasMessageContaining("line 1: bot.key: must be sha256:")
         .hasMessageNotContaining(pasted);
   }
+
+  @Test
+  void closeLetsAToolCallInFlightFinish_thenRefusesConnections() throws Exception {
+    f = new BrokerFixture(dir);
+    f.stripe.processingDelay(java.time.Duration.ofMillis(800));
+    try (McpSyncClient client = f.client(f.agentKey)) {
+      client.initialize();
+      java.util.concurrent.CompletableFuture<CallToolResult> call = java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> client.callTool(new McpSchema.CallToolRequest("contacts_create",
+              Map.of("connection", "stripe", "firstName", "Ada", "lastName", "L", "email", "ada@example.com"))));
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (f.stripe.requestCount() == 0 && System.nanoTime() < deadline) Thread.sleep(10);
+      f.broker.close();
+      CallToolResult result = call.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(result.isError()).as(text(result)).isFalse();
+      assertThat(f.stripe.customers()).hasSize(1);
+    }
+    assertThatThrownBy(() -> f.http.send(f.request("/healthz").build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
+  }
 }
