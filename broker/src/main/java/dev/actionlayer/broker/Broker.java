@@ -225,7 +225,8 @@ public final class Broker implements AutoCloseable {
      * The browser origins allowed to call the broker, each {@code scheme://host[:port]} (e.g.
      * {@code http://localhost:6274} for a local inspector). Default none: any request with an
      * {@code Origin} header is refused; requests without one (agents, CLIs) are not affected.
-     * Compared case-insensitively and exactly: no wildcards.
+     * Compared case-insensitively and exactly: no wildcards. This only lifts the refusal: the
+     * broker sends no CORS headers, so a page needs a host (or proxy) that does not enforce CORS.
      */
     public Builder allowedOrigins(Collection<String> origins) {
       Objects.requireNonNull(origins, "origins == null");

@@ -91,9 +91,16 @@ public final class BrokerApprovals implements Approver {
     };
   }
 
+  /**
+   * Whether the client can answer a form: it declared elicitation, with form mode or without
+   * saying which (an empty {@code elicitation} object means form, as before modes existed). A
+   * client that offers only URL mode gets the store's way instead.
+   */
   private static boolean canElicit(McpSyncServerExchange exchange) {
     McpSchema.ClientCapabilities caps = exchange.getClientCapabilities();
-    return caps != null && caps.elicitation() != null;
+    if (caps == null || caps.elicitation() == null) return false;
+    McpSchema.ClientCapabilities.Elicitation e = caps.elicitation();
+    return e.form() != null || e.url() == null;
   }
 
   /** Asks the person at the calling client; anything but an explicit yes is a denial. */
