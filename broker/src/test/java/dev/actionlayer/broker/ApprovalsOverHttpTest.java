@@ -223,4 +223,30 @@ class ApprovalsOverHttpTest {
       assertThat(approver.listTools().tools()).isEmpty();
     }
   }
+
+  @Test
+  void withElicitation_noAnswerWithinTheApprovalTimeoutIsADenial() {
+    f = new BrokerFixture(dir, POLICY, ApprovalStore.inMemory(), java.util.function.UnaryOperator.identity(),
+        b -> b.approvalTimeout(java.time.Duration.ofMillis(500)));
+    try (McpSyncClient agent = f.client(f.agentKey, spec -> spec
+        .capabilities(McpSchema.ClientCapabilities.builder().elicitation().build())
+        .elicitation(request -> {
+          try {
+            Thread.sleep(2_000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new ElicitResult(ElicitResult.Action.ACCEPT, Map.of("approve", true));
+        }))) {
+      agent.initialize();
+      String id = createTask(agent, "Keep me");
+      Map<String, Object> err = error(delete(agent, id));
+      assertThat(err).containsEntry("code", "PERMISSION_DENIED");
+      assertThat(f.jira.issues()).hasSize(1);
+    }
+    assertThat(f.audit).anySatisfy(e -> {
+      assertThat(e.operation()).isEqualTo("approval.deny");
+      assertThat(e.context()).containsEntry("reason", "no answer from the user in time");
+    });
+  }
 }
