@@ -222,4 +222,58 @@ class ServeCommandTest {
     assertThat(unreachable.exitCode()).isEqualTo(1);
     assertThat(unreachable.err()).contains("cannot reach the broker");
   }
+
+  @Test
+  void serveWithADatabaseKeepsApprovalsAndTheJournalInPostgres() throws Exception {
+    String url = System.getenv("ACTIONLAYER_PG_URL");
+    org.junit.jupiter.api.Assumptions.assumeTrue(url != null && !url.isBlank(),
+        "ACTIONLAYER_PG_URL is not set: run under scripts/with-postgres to test serve with a database");
+    Cli agentKeys = Cli.run("keys", "create", "triage-bot");
+    Cli aliceKeys = Cli.run("keys", "create", "alice", "--approver");
+    Path config = config(principalLines(agentKeys) + principalLines(aliceKeys),
+        "broker.database.url=" + url, "broker.database.user.env=PG_USER", "broker.database.password.env=PG_PASSWORD");
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "serve", "-c", config.toString());
+    pb.environment().put("JIRA_EMAIL", EMAIL);
+    pb.environment().put("JIRA_API_TOKEN", TOKEN);
+    pb.environment().put("PG_USER", System.getenv().getOrDefault("ACTIONLAYER_PG_USER", "actionlayer"));
+    pb.environment().put("PG_PASSWORD", System.getenv().getOrDefault("ACTIONLAYER_PG_PASSWORD", ""));
+    pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+    child = pb.start();
+    String first = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)).readLine();
+    Matcher m = LISTENING.matcher(String.valueOf(first));
+    assertThat(m.matches()).as(first).isTrue();
+    URI mcp = URI.create(m.group(1));
+    String base = "http://" + mcp.getRawAuthority();
+    HttpResponse<String> ready = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(base + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+    assertThat(ready.body()).contains("\"database\":\"ok\"");
+
+    HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
+        .endpoint("/mcp")
+        .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + keyOf(agentKeys)))
+        .build();
+    String approvalId;
+    try (McpSyncClient agent = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build()) {
+      agent.initialize();
+      CallToolResult created = agent.callTool(new McpSchema.CallToolRequest("tasks_create",
+          Map.of("connection", "jira", "project", "PROJ", "title", "Kept in Postgres")));
+      String id = (String) Json.objectOrNull(text(created)).get("id");
+      CallToolResult waiting = agent.callTool(new McpSchema.CallToolRequest("tasks_delete",
+          Map.of("connection", "jira", "id", id)));
+      approvalId = (String) Json.object(Json.objectOrNull(text(waiting)), "error").get("approvalId");
+    }
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url,
+            System.getenv().getOrDefault("ACTIONLAYER_PG_USER", "actionlayer"),
+            System.getenv().getOrDefault("ACTIONLAYER_PG_PASSWORD", ""));
+         java.sql.PreparedStatement s = c.prepareStatement("SELECT status FROM actionlayer_approval WHERE id = ?")) {
+      s.setString(1, approvalId);
+      try (java.sql.ResultSet r = s.executeQuery()) {
+        assertThat(r.next()).as("the approval is a row in PostgreSQL").isTrue();
+        assertThat(r.getString(1)).isEqualTo("PENDING");
+      }
+    }
+  }
 }
