@@ -219,11 +219,11 @@ class CallCommandTest {
     assertThat(r.exitCode()).isZero();
     String out = r.out();
     assertThat(out).contains("Operations (offered by) and their --json arguments, * required:");
-    assertThat(out).containsPattern("\\n  tasks\\.create +\\(asana, jira, salesforce\\) +project, title\\*, description, idempotencyKey\\n")
-        .containsPattern("\\n  tasks\\.get +\\(asana, jira, salesforce\\) +id\\*\\n")
-        .containsPattern("\\n  contacts\\.create +\\(salesforce, stripe\\) +firstName, lastName\\*, email, idempotencyKey\\n")
-        .containsPattern("\\n  folders\\.create +\\(gdrive\\) +name\\*, parentId, idempotencyKey\\n")
-        .containsPattern("\\n  folders\\.delete +\\(gdrive\\) +id\\*\\n");
+    assertThat(out).containsPattern("\\n  tasks\\.create +\\(asana, jira, salesforce\\) +project, title\\*, description, idempotencyKey, dryRun\\n")
+        .containsPattern("\\n  tasks\\.get +\\(asana, jira, salesforce\\) +id\\*, dryRun\\n")
+        .containsPattern("\\n  contacts\\.create +\\(salesforce, stripe\\) +firstName, lastName\\*, email, idempotencyKey, dryRun\\n")
+        .containsPattern("\\n  folders\\.create +\\(gdrive\\) +name\\*, parentId, idempotencyKey, dryRun\\n")
+        .containsPattern("\\n  folders\\.delete +\\(gdrive\\) +id\\*, dryRun\\n");
     // Every tool the demo's layer offers is listed: the list is the catalog's, not a copy of it.
     try (DemoVendors vendors = new DemoVendors();
         dev.actionlayer.ActionLayer layer = vendors.layer(java.util.function.UnaryOperator.identity()).build()) {
