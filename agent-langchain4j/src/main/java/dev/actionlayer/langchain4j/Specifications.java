@@ -24,7 +24,9 @@ final class Specifications {
     JsonObjectSchema.Builder schema = JsonObjectSchema.builder();
     List<String> required = new ArrayList<>();
     for (ToolParameter p : tool.parameters()) {
-      if (p.allowed().isEmpty()) {
+      if (p.isBoolean()) {
+        schema.addBooleanProperty(p.name(), p.description());
+      } else if (p.allowed().isEmpty()) {
         schema.addStringProperty(p.name(), p.description());
       } else {
         schema.addEnumProperty(p.name(), p.allowed(), p.description());
