@@ -105,8 +105,9 @@ public final class Broker implements AutoCloseable {
    */
   public synchronized Broker start() {
     if (server != null) throw new IllegalStateException("already started");
-    Principals principals = new Principals(principalsFile, System::nanoTime);
-    endpoints = new McpEndpoints(layer, json, approvalTimeout);
+    McpEndpoints mcp = new McpEndpoints(layer, json, approvalTimeout);
+    Principals principals = new Principals(principalsFile, System::nanoTime, mcp::retainOnly);
+    endpoints = mcp;
     ApprovalsEndpoint admin = new ApprovalsEndpoint(approvals);
     Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
     readiness.put("approvals", approvals.store()::ready);
@@ -154,6 +155,11 @@ public final class Broker implements AutoCloseable {
   public int port() {
     if (port < 0) throw new IllegalStateException("not started");
     return port;
+  }
+
+  /** The principals that have an MCP server now (for tests). */
+  synchronized java.util.Set<String> activePrincipals() {
+    return endpoints == null ? java.util.Set.of() : endpoints.principals();
   }
 
   /** The MCP endpoint's URL, {@code http://<host>:<port>/mcp}. */

@@ -76,6 +76,26 @@ final class McpEndpoints implements AutoCloseable {
     return new Endpoint(servlet, server);
   }
 
+  /**
+   * Closes the servers (and so the sessions and event streams) of principals not in {@code names}:
+   * a principal removed from the principals file keeps nothing open. In the background.
+   */
+  void retainOnly(java.util.Set<String> names) {
+    for (String name : java.util.List.copyOf(endpoints.keySet())) {
+      if (names.contains(name)) continue;
+      Endpoint gone = endpoints.remove(name);
+      if (gone == null) continue;
+      log.info("principal {} left the principals file: closing its MCP sessions", name);
+      gone.server().getAsyncServer().closeGracefully()
+          .subscribe(null, failure -> log.warn("closing the MCP endpoint of {} failed", name, failure));
+    }
+  }
+
+  /** The principals with a server now. */
+  java.util.Set<String> principals() {
+    return java.util.Set.copyOf(endpoints.keySet());
+  }
+
   /** Closes every principal's sessions, all at once (the SDK takes about a second for each), within 5 s. */
   @Override
   public void close() {

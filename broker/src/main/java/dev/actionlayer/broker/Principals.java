@@ -25,6 +25,7 @@ final class Principals {
 
   private final Path file;
   private final LongSupplier nanoTime;
+  private final java.util.function.Consumer<java.util.Set<String>> onReload;
   private volatile Snapshot current;
   private volatile long nextCheck;
 
@@ -33,8 +34,17 @@ final class Principals {
 
   /** @throws IllegalArgumentException when the file cannot be read or is invalid */
   Principals(Path file, LongSupplier nanoTime) {
+    this(file, nanoTime, names -> {});
+  }
+
+  /**
+   * @param onReload told the principals' names after each re-read that found a changed, valid file
+   * @throws IllegalArgumentException when the file cannot be read or is invalid
+   */
+  Principals(Path file, LongSupplier nanoTime, java.util.function.Consumer<java.util.Set<String>> onReload) {
     this.file = file;
     this.nanoTime = nanoTime;
+    this.onReload = onReload;
     Snapshot first = read(null);
     if (first.problem != null) throw new IllegalArgumentException(first.problem);
     current = first;
@@ -76,6 +86,13 @@ final class Principals {
         log.error("principals file no longer usable, refusing every key until it is fixed: {}", after.problem);
       } else {
         log.info("principals file re-read: {} principals", after.entries.size());
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (PrincipalsFile.Entry e : after.entries) names.add(e.principal().name());
+        try {
+          onReload.accept(names);
+        } catch (RuntimeException e) {
+          log.warn("acting on the re-read principals file failed", e);
+        }
       }
     }
   }

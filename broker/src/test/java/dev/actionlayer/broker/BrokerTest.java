@@ -138,6 +138,7 @@ class BrokerTest {
       status = f.send(f.initialize().header("Authorization", "Bearer " + f.agentKey)).statusCode();
     }
     assertThat(status).isEqualTo(401);
+    assertThat(f.broker.activePrincipals()).as("its MCP sessions are closed").doesNotContain("triage-bot");
     assertThat(f.send(f.initialize().header("Authorization", "Bearer " + f.approverKey)).statusCode()).isEqualTo(200);
   }
 
