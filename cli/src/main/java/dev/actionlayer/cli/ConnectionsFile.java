@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * <p>{@code broker} is not a connection name: {@code broker.*} settings configure
- * {@code actionlayer serve} (see {@link #BROKER_SETTINGS}); other commands ignore them. Paths in
+ * {@code actionlayer serve} (see {@link BrokerSettings}); other commands ignore them. Paths in
  * them are relative to the file's directory; the database's user and password come from
  * environment variables like every credential.
  */
@@ -57,20 +57,14 @@ final class ConnectionsFile {
   private static final Set<String> FROM_ENV = Set.of("user", "secret", "token", "clientId", "clientSecret",
       "refreshToken");
   /** Names that say "credential" whatever setting they are part of. */
-  private static final Pattern CREDENTIAL_NAME = Pattern.compile(
+  static final Pattern CREDENTIAL_NAME = Pattern.compile(
       "(?i).*(secret|token|password|passwd|pwd|api[-_]?key|private[-_]?key|credential|user|email|client[-_]?id|auth[-_]?header).*");
   /** Values in the shapes of well-known secrets, under any setting. */
-  private static final Pattern CREDENTIAL_VALUE = Pattern.compile(
+  static final Pattern CREDENTIAL_VALUE = Pattern.compile(
       "(?i)^(sk|rk|pk)_(live|test)_.*|^(bearer|basic) .*|^xox[abprs]-.*|^gh[pousr]_.*|^github_pat_.*|^ya29\\..*"
           + "|^AKIA[0-9A-Z]{12,}.*|^eyJ[\\w-]+\\.[\\w-]+\\..*|.*://[^/@\\s]+:[^/@\\s]+@.*");
   private static final Pattern CONNECTION = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-  /** The name whose settings configure the broker ({@code serve}) rather than a connection. */
-  static final String BROKER = "broker";
-  /** The broker's settings: plain ones, paths, and two naming environment variables. */
-  static final Set<String> BROKER_SETTINGS = Set.of("host", "port", "principals", "policy", "allowedOrigins",
-      "audit", "database.url", "database.user.env", "database.password.env");
-  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]]{1,253}");
-  private static final Pattern VARIABLE = Pattern.compile("[A-Z_][A-Z0-9_]{0,127}");
+  static final Pattern VARIABLE = Pattern.compile("[A-Z_][A-Z0-9_]{0,127}");
 
   /** Settings whose value is a URI that credentials are sent to. */
   private static final Set<String> URIS = Set.of("baseUri", "tokenEndpoint");
@@ -79,13 +73,12 @@ final class ConnectionsFile {
   private static final String LINE_FORM = "not a <connection>.<setting>=<value> line";
 
   /** One setting as the file holds it; {@code line} is where it starts. */
-  private record Entry(String key, int line, String value) {}
+  record Entry(String key, int line, String value) {}
 
   private final Path file;
   /** connection name -> setting -> entry, as in the file. */
   private final Map<String, Map<String, Entry>> connections;
-  /** broker setting -> entry. */
-  private final Map<String, Entry> broker;
+  private final BrokerSettings broker;
 
   private ConnectionsFile(Path file, Map<String, Map<String, Entry>> connections) {
     this(file, connections, Map.of());
@@ -94,7 +87,7 @@ final class ConnectionsFile {
   private ConnectionsFile(Path file, Map<String, Map<String, Entry>> connections, Map<String, Entry> broker) {
     this.file = file;
     this.connections = connections;
-    this.broker = broker;
+    this.broker = new BrokerSettings(file, broker);
   }
 
   /**
@@ -114,9 +107,9 @@ final class ConnectionsFile {
       int dot = e.key().indexOf('.');
       String name = dot < 0 ? "" : e.key().substring(0, dot);
       String setting = dot < 0 ? e.key() : e.key().substring(dot + 1);
-      if (name.equals(BROKER)) {
-        boolean known = BROKER_SETTINGS.contains(setting);
-        String problem = checkBroker(setting, e.value());
+      if (name.equals(BrokerSettings.NAME)) {
+        boolean known = BrokerSettings.SETTINGS.contains(setting);
+        String problem = BrokerSettings.check(setting, e.value());
         Entry before = problem == null ? broker.get(setting) : null;
         if (before != null) problem = "already set on line " + before.line() + "; set each setting once";
         if (problem != null) problems.add("line " + e.line() + (known ? ": " + e.key() : "") + ": " + problem);
@@ -147,70 +140,9 @@ final class ConnectionsFile {
     return new ConnectionsFile(file, connections, broker);
   }
 
-  /** Why {@code broker.setting=value} is refused, or null when it is fine. Never quotes the value. */
-  private static String checkBroker(String setting, String value) {
-    boolean fromEnv = setting.endsWith(".env");
-    if (!BROKER_SETTINGS.contains(setting)) {
-      if (!fromEnv && CREDENTIAL_NAME.matcher(setting).matches()) {
-        return "holds a credential in clear; put it in an environment variable and name that here instead,"
-            + " e.g. broker.database.password.env=ACTIONLAYER_DB_PASSWORD";
-      }
-      return "unknown broker setting; known: " + sorted(BROKER_SETTINGS.stream().map(k -> BROKER + "." + k)
-          .collect(java.util.stream.Collectors.toSet()), "");
-    }
-    if (CREDENTIAL_VALUE.matcher(value).matches()) {
-      return "its value looks like a credential; credentials come from environment variables (<setting>.env)";
-    }
-    if (value.isEmpty()) return "is empty";
-    return switch (setting) {
-      case "host" -> HOST.matcher(value).matches() ? null : "must be a host name or an IP address to bind";
-      case "port" -> value.matches("\\d{1,5}") && Integer.parseInt(value) <= 65535 ? null : "must be 0..65535";
-      case "database.url" -> value.startsWith("jdbc:postgresql://") && !value.contains("@")
-          && !value.toLowerCase(Locale.ROOT).contains("password") && !value.toLowerCase(Locale.ROOT).contains("user=")
-          ? null : "must be jdbc:postgresql://host[:port]/database without user or password (those come from"
-              + " broker.database.user.env and broker.database.password.env)";
-      case "database.user.env", "database.password.env" -> VARIABLE.matcher(value).matches() ? null
-          : "must name an environment variable (upper-case letters, digits and _, e.g. ACTIONLAYER_DB_PASSWORD)";
-      case "allowedOrigins" -> java.util.Arrays.stream(value.split(",")).map(String::strip)
-          .allMatch(o -> o.matches("(?i)https?://[a-z0-9.\\-\\[\\]:]+(:\\d{1,5})?")) ? null
-          : "must be a comma-separated list of scheme://host[:port] origins (no path, no trailing slash)";
-      default -> value.indexOf('\0') >= 0 ? "must be a path" : null;
-    };
-  }
-
-  /** Whether the file has {@code broker.setting}. */
-  boolean hasBroker(String setting) {
-    return broker.containsKey(setting);
-  }
-
-  /** The value of {@code broker.setting}, or {@code fallback}. */
-  String broker(String setting, String fallback) {
-    Entry e = broker.get(setting);
-    return e == null ? fallback : e.value();
-  }
-
-  /** {@code broker.setting} as a path, relative to this file's directory when it is relative. */
-  Path brokerPath(String setting) {
-    Entry e = broker.get(setting);
-    if (e == null) return null;
-    Path p = Path.of(e.value());
-    Path dir = file.toAbsolutePath().getParent();
-    return p.isAbsolute() || dir == null ? p : dir.resolve(p);
-  }
-
-  /** The value of the environment variable {@code broker.setting} names; never printed. */
-  String brokerSecret(String setting, Environment env) {
-    Entry variable = broker.get(setting);
-    if (variable == null) throw new UsageException(file + ": broker." + setting + " is required");
-    return env.get(variable.value()).orElseThrow(() -> refused(variable,
-        "the environment variable named there is not set (or is blank); set it, or name the one that holds it"));
-  }
-
-  /** The usage error about {@code broker.setting}: where it is and what is wrong, never its value. */
-  UsageException brokerRefused(String setting, String problem) {
-    Entry e = broker.get(setting);
-    if (e == null) return new UsageException(file + ": broker." + setting + ": " + problem);
-    return refused(e, problem);
+  /** The {@code broker.*} settings, for {@code serve}. */
+  BrokerSettings broker() {
+    return broker;
   }
 
   /**
@@ -402,7 +334,7 @@ final class ConnectionsFile {
   }
 
   /** The usage error about entry {@code e}: where it is and what is wrong, never its value. */
-  private UsageException refused(Entry e, String problem) {
+  UsageException refused(Entry e, String problem) {
     return new UsageException(file + ", line " + e.line() + ": " + e.key() + ": " + problem);
   }
 
@@ -450,7 +382,7 @@ final class ConnectionsFile {
         "the environment variable named there is not set (or is blank); set it, or name the one that holds it"));
   }
 
-  private static String sorted(Set<String> names, String suffix) {
+  static String sorted(Set<String> names, String suffix) {
     return String.join(", ", new TreeSet<>(names).stream().map(n -> n + suffix).toList());
   }
 }

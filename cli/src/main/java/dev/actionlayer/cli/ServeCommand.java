@@ -76,17 +76,18 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ConnectionsFile file = ConnectionsFile.load(config);
+    ConnectionsFile connections = ConnectionsFile.load(config);
+    BrokerSettings file = connections.broker();
     Path principals = required(file, "principals", "the principals file ('actionlayer keys create NAME' prints its lines)");
     Path policyFile = required(file, "policy", "the policy file: which principal may do what");
     if (!Files.isRegularFile(principals)) {
-      throw file.brokerRefused("principals", "no such file; create it with the lines 'actionlayer keys create NAME' prints");
+      throw file.refused("principals", "no such file; create it with the lines 'actionlayer keys create NAME' prints");
     }
     Policy policy = policy(file, policyFile);
-    int port = Integer.parseInt(file.broker("port", String.valueOf(DEFAULT_PORT)));
-    List<String> origins = file.hasBroker("allowedOrigins")
-        ? Arrays.stream(file.broker("allowedOrigins", "").split(",")).map(String::strip).toList() : List.of();
-    Path auditFile = file.brokerPath("audit");
+    int port = Integer.parseInt(file.value("port", String.valueOf(DEFAULT_PORT)));
+    List<String> origins = file.has("allowedOrigins")
+        ? Arrays.stream(file.value("allowedOrigins", "").split(",")).map(String::strip).toList() : List.of();
+    Path auditFile = file.path("audit");
     if (auditFile != null) UserFiles.requireAppendable(auditFile, "broker.audit");
 
     Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -104,7 +105,7 @@ final class ServeCommand implements Callable<Integer> {
       ActionLayer.Builder builder = ActionLayer.builder().principal("broker").auditSink(audit).policy(policy)
           .approver(approvals);
       if (database != null) builder.journal(SagaJournal.jdbc(database));
-      for (String name : file.names()) builder.connection(name, file.connector(name, environment));
+      for (String name : connections.names()) builder.connection(name, connections.connector(name, environment));
       ActionLayer layer;
       try {
         layer = builder.build();
@@ -114,11 +115,11 @@ final class ServeCommand implements Callable<Integer> {
       }
       resources.push(layer);
       Broker.Builder broker = Broker.builder(layer).principals(principals).port(port).approvals(approvals);
-      if (file.hasBroker("host")) broker.host(file.broker("host", null));
+      if (file.has("host")) broker.host(file.value("host", null));
       try {
         broker.allowedOrigins(origins);
       } catch (IllegalArgumentException e) {
-        throw file.brokerRefused("allowedOrigins", "must be a comma-separated list of scheme://host[:port] origins");
+        throw file.refused("allowedOrigins", "must be a comma-separated list of scheme://host[:port] origins");
       }
       if (database != null) broker.readinessCheck("database", () -> valid(database));
       Broker running;
@@ -144,14 +145,14 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private static Path required(ConnectionsFile file, String setting, String what) {
-    Path p = file.brokerPath(setting);
-    if (p == null) throw file.brokerRefused(setting, "is required: " + what);
+  private static Path required(BrokerSettings file, String setting, String what) {
+    Path p = file.path(setting);
+    if (p == null) throw file.refused(setting, "is required: " + what);
     return p;
   }
 
-  private static Policy policy(ConnectionsFile file, Path policyFile) {
-    if (!Files.isRegularFile(policyFile)) throw file.brokerRefused("policy", "no such file");
+  private static Policy policy(BrokerSettings file, Path policyFile) {
+    if (!Files.isRegularFile(policyFile)) throw file.refused("policy", "no such file");
     try {
       return Policy.load(policyFile);
     } catch (IllegalArgumentException e) {
@@ -162,13 +163,13 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** A pool on broker.database.url, or null when the file has none. */
-  private HikariDataSource database(ConnectionsFile file) {
-    if (!file.hasBroker("database.url")) return null;
+  private HikariDataSource database(BrokerSettings file) {
+    if (!file.has("database.url")) return null;
     HikariConfig c = new HikariConfig();
-    c.setJdbcUrl(file.broker("database.url", null));
-    if (file.hasBroker("database.user.env")) c.setUsername(file.brokerSecret("database.user.env", environment));
-    if (file.hasBroker("database.password.env")) {
-      c.setPassword(file.brokerSecret("database.password.env", environment));
+    c.setJdbcUrl(file.value("database.url", null));
+    if (file.has("database.user.env")) c.setUsername(file.secret("database.user.env", environment));
+    if (file.has("database.password.env")) {
+      c.setPassword(file.secret("database.password.env", environment));
     }
     c.setMaximumPoolSize(16);
     c.setPoolName("actionlayer-broker");
