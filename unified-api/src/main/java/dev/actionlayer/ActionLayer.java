@@ -1,7 +1,10 @@
 package dev.actionlayer;
 
 import dev.actionlayer.audit.AuditSink;
+import dev.actionlayer.internal.Accounts;
 import dev.actionlayer.internal.ConnectionRuntime;
+import dev.actionlayer.internal.shared.SharedStates;
+import dev.actionlayer.internal.shared.SharedStore;
 import dev.actionlayer.internal.Pipeline;
 import dev.actionlayer.internal.Canonical;
 import dev.actionlayer.internal.ResourceCalls;
@@ -49,9 +52,11 @@ public final class ActionLayer implements AutoCloseable {
   private final Transport transport;
   private final SagaEngine sagas;
   private final String principal;
+  private final SharedStore shared;
 
   private ActionLayer(Map<String, ConnectionRuntime> connections, Pipeline pipeline,
-      Transport transport, SagaEngine sagas, String principal) {
+      Transport transport, SagaEngine sagas, String principal, SharedStore shared) {
+    this.shared = shared;
     this.connections = connections;
     this.pipeline = pipeline;
     this.transport = transport;
@@ -132,7 +137,7 @@ public final class ActionLayer implements AutoCloseable {
   public ActionLayer forPrincipal(String principal) {
     Objects.requireNonNull(principal, "principal == null");
     if (principal.isBlank()) throw new IllegalArgumentException("principal is blank");
-    return new ActionLayer(connections, pipeline, transport, sagas, principal);
+    return new ActionLayer(connections, pipeline, transport, sagas, principal, shared);
   }
 
   /** The principal this view acts for. */
@@ -151,15 +156,19 @@ public final class ActionLayer implements AutoCloseable {
   }
 
   /**
-   * Releases pooled HTTP connections and closes the saga journal; views from
-   * {@link #forPrincipal} share both.
+   * Releases pooled HTTP connections and closes the saga journal and the shared state; views from
+   * {@link #forPrincipal} share them.
    */
   @Override
   public void close() {
     try {
       sagas.close();
     } finally {
-      transport.close();
+      try {
+        transport.close();
+      } finally {
+        shared.close();
+      }
     }
   }
 
@@ -217,6 +226,7 @@ public final class ActionLayer implements AutoCloseable {
     private SagaJournal journal;
     private final Map<String, Compensation> compensations = new LinkedHashMap<>();
     private CompensationPolicy compensationPolicy = CompensationPolicy.DEFAULT;
+    private SharedState sharedState;
 
     private Builder() {}
 
@@ -323,17 +333,31 @@ public final class ActionLayer implements AutoCloseable {
     }
 
     /**
+     * Where vendor accounts' rate limits and pauses live: {@link SharedState#local()} (the
+     * default: this process) or {@link SharedState#jdbc} (every process on one database). The
+     * layer closes it on {@link ActionLayer#close()}.
+     */
+    public Builder sharedState(SharedState sharedState) {
+      this.sharedState = Objects.requireNonNull(sharedState, "sharedState == null");
+      return this;
+    }
+
+    /**
      * @throws IllegalStateException when no connection was added
+     * @throws IllegalArgumentException when connections acting as one vendor account
+     *     ({@link ConnectionPolicy#account()}) have different rate limits
      */
     public ActionLayer build() {
       if (connectors.isEmpty()) throw new IllegalStateException("no connection configured");
       ConnectionPolicy base = defaults.build();
       Transport transport = new Transport(clock);
       Map<String, ConnectionRuntime> runtimes = new LinkedHashMap<>();
+      SharedStore shared = SharedStates.store(sharedState != null ? sharedState : SharedState.local());
+      Accounts accounts = new Accounts(shared, clock);
       for (Map.Entry<String, Connector> e : connectors.entrySet()) {
         ConnectionPolicy policy = customizers.get(e.getKey()).apply(base.toBuilder()).build();
         runtimes.put(e.getKey(), new ConnectionRuntime(e.getKey(), e.getValue(), policy,
-            e.getValue().credentials().authorizer(transport, clock), clock));
+            e.getValue().credentials().authorizer(transport, clock), accounts));
       }
       DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
       Pipeline pipeline = new Pipeline(clock, sleeper, transport, auditSink, random);
@@ -348,7 +372,7 @@ public final class ActionLayer implements AutoCloseable {
       SagaEngine sagas = new SagaEngine(lookup,
           Journals.store(journal != null ? journal : SagaJournal.inMemory()), compensations,
           compensationPolicy, clock, sleeper, auditSink, random);
-      return new ActionLayer(connections, pipeline, transport, sagas, principal);
+      return new ActionLayer(connections, pipeline, transport, sagas, principal, shared);
     }
   }
 }
