@@ -4,6 +4,8 @@ import dev.actionlayer.internal.shared.LocalStore;
 import dev.actionlayer.internal.shared.SharedStates;
 import dev.actionlayer.internal.shared.SharedStore;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the layer keeps the state that must hold for a whole vendor account rather than for one
@@ -25,6 +27,8 @@ import javax.sql.DataSource;
  * {@code ActionLayer.close()} (the caller's {@code DataSource} stays open). Thread-safe.
  */
 public final class SharedState implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SharedState.class);
+
   static {
     SharedStates.bind(state -> state.store);
   }
@@ -56,13 +60,19 @@ public final class SharedState implements AutoCloseable {
   }
 
   /**
-   * Returns normally when the state answers (a readiness probe: one {@code SELECT 1} for the
-   * database; nothing for {@link #local()}).
-   *
-   * @throws IllegalStateException naming what failed, without URLs or credentials
+   * Whether the state answers now: for a readiness probe such as the broker's {@code /readyz}
+   * ({@code broker.readinessCheck("shared-state", state::ready)}). The database state runs one
+   * {@code SELECT 1 FROM actionlayer_cooldown} (5 s timeout) and logs why it failed, without URLs
+   * or credentials; {@link #local()} is always ready.
    */
-  public void check() {
-    store.check();
+  public boolean ready() {
+    try {
+      store.check();
+      return true;
+    } catch (RuntimeException e) {
+      log.warn("the shared state does not answer: {}", e.getMessage());
+      return false;
+    }
   }
 
   /** Releases the store; the caller's {@code DataSource} stays open. */

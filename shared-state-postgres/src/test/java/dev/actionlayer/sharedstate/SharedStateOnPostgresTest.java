@@ -1,7 +1,6 @@
 package dev.actionlayer.sharedstate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -176,14 +175,15 @@ class SharedStateOnPostgresTest {
   }
 
   @Test
-  void checkAnswersWhileTheDatabaseDoesAndNamesTheFailureWhenItDoesNot() {
+  void readyWhileTheDatabaseAnswersAndNotOnceItStops() {
     SharedState state = SharedState.jdbc(pool);
     closeables.add(state);
-    assertThatNoException().isThrownBy(state::check);
+    assertThat(state.ready()).isTrue();
 
     pool.close();
 
-    assertThatThrownBy(state::check).isInstanceOf(IllegalStateException.class)
+    assertThat(state.ready()).isFalse();
+    assertThatThrownBy(() -> SharedStates.store(state).check()).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("does not answer")
         .hasMessageNotContaining(Postgres.url());
   }

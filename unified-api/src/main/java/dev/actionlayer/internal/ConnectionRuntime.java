@@ -118,7 +118,7 @@ public final class ConnectionRuntime {
       return BucketConfiguration.builder()
           .addLimit(l -> l.capacity(permits).refillIntervally(permits, period)).build();
     }
-    long p = period.toMillis();
+    long p = Math.max(1, period.toMillis());
     Instant next = Instant.ofEpochMilli((System.currentTimeMillis() / p + 1) * p);
     return BucketConfiguration.builder()
         .addLimit(l -> l.capacity(permits).refillIntervallyAligned(permits, period, next)).build();
