@@ -97,41 +97,75 @@ final class Guard {
       }
     }
     io.github.bucket4j.Bucket limiter = c.limiter(clock.instant());
-    if (limiter != null) {
-      boolean permitted;
-      try {
-        // Reserves a permit if one comes within the wait allowed, and waits for it through the
-        // call (its Sleeper, audited with the request).
-        permitted = limiter.asBlocking().tryConsume(1, min(left, c.policy.maxWait()).toNanos(),
-            nanos -> call.waitBeforeRequest(Duration.ofMillis((nanos + 999_999) / 1_000_000)));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw Failures.fail(ActionError.builder(ErrorCode.TIMEOUT).retryable(false)
-            .message("interrupted while waiting for the connection's rate limit"));
-      } catch (dev.actionlayer.ActionException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        if (!c.shared.shared()) throw e;
-        throw sharedStateDown(c, e);
-      }
-      if (!permitted) {
-        throw Failures.fail(ActionError.builder(ErrorCode.RATE_LIMITED)
-            .retryAfter(c.policy.rateLimitPeriod())
-            .message("connection '" + c.name + "' is at its client-side rate limit of "
-                + c.policy.rateLimitPermits() + " per " + Failures.seconds(c.policy.rateLimitPeriod())
-                + "; nothing was sent"));
-      }
-    }
+    long window = -1;
+    if (limiter != null) window = sharedWindow(c, limiter, takePermit(c, limiter, call, left));
     if (!c.breaker.tryAcquirePermit()) throw circuitOpen(c, c.breakerRemaining(clock.instant()));
     left = call.remaining();
     if (left.isZero()) {
       c.breaker.recordSuccess(); // give back a half-open trial permit; nothing was learned
       throw deadlineExhausted(c);
     }
+    if (window >= 0 && sharedWindow(c, limiter, System.currentTimeMillis()) != window) {
+      // The shared bucket grants at most the limit per wall-clock window, but this request is
+      // leaving in the next window (a slow thread, a loaded machine): charge it to that one, or
+      // the vendor could count it beside that window's full allowance.
+      try {
+        takePermit(c, limiter, call, left);
+      } catch (dev.actionlayer.ActionException e) {
+        c.breaker.recordSuccess(); // give back a half-open trial permit; nothing was sent
+        throw e;
+      }
+    }
     Exchange x = transport.send(c, request, min(left, c.policy.attemptTimeout()));
     if (x.isVendorFailure()) c.breaker.recordFailure();
     else c.breaker.recordSuccess();
     return x;
+  }
+
+  /**
+   * Takes one permit from {@code limiter}, waiting for it through the call when it comes within
+   * the wait allowed (its Sleeper, audited with the request). Returns when the permit counts, on
+   * the system clock: the time before asking plus the wait the bucket imposed (no later than the
+   * bucket's own grant time, so a window change after it is never missed).
+   */
+  private static long takePermit(ConnectionRuntime c, io.github.bucket4j.Bucket limiter, Call<?> call,
+      Duration left) {
+    boolean permitted;
+    long asked = System.currentTimeMillis();
+    long[] waited = new long[1];
+    try {
+      permitted = limiter.asBlocking().tryConsume(1, min(left, c.policy.maxWait()).toNanos(), nanos -> {
+        Duration wait = Duration.ofMillis((nanos + 999_999) / 1_000_000);
+        waited[0] += wait.toMillis();
+        call.waitBeforeRequest(wait);
+      });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Failures.fail(ActionError.builder(ErrorCode.TIMEOUT).retryable(false)
+          .message("interrupted while waiting for the connection's rate limit"));
+    } catch (dev.actionlayer.ActionException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (!c.shared.shared()) throw e;
+      throw sharedStateDown(c, e);
+    }
+    if (!permitted) {
+      throw Failures.fail(ActionError.builder(ErrorCode.RATE_LIMITED)
+          .retryAfter(c.policy.rateLimitPeriod())
+          .message("connection '" + c.name + "' is at its client-side rate limit of "
+              + c.policy.rateLimitPermits() + " per " + Failures.seconds(c.policy.rateLimitPeriod())
+              + "; nothing was sent"));
+    }
+    return asked + waited[0];
+  }
+
+  /**
+   * The wall-clock window (period index since the epoch, on the system clock the shared bucket
+   * runs on) of {@code epochMillis}, for the shared, aligned limiter; -1 for any other limiter.
+   */
+  private static long sharedWindow(ConnectionRuntime c, io.github.bucket4j.Bucket limiter, long epochMillis) {
+    if (!c.shared.shared() || limiter != c.limiter) return -1;
+    return epochMillis / Math.max(1, c.policy.rateLimitPeriod().toMillis());
   }
 
   private static dev.actionlayer.ActionException deadlineExhausted(ConnectionRuntime c) {
