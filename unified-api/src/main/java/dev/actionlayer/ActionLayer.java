@@ -1,14 +1,16 @@
 package dev.actionlayer;
 
 import dev.actionlayer.audit.AuditSink;
+import dev.actionlayer.internal.Accounts;
 import dev.actionlayer.internal.ConnectionRuntime;
+import dev.actionlayer.internal.shared.SharedStates;
+import dev.actionlayer.internal.shared.SharedStore;
 import dev.actionlayer.internal.Pipeline;
 import dev.actionlayer.internal.Canonical;
 import dev.actionlayer.internal.ResourceCalls;
 import dev.actionlayer.internal.Views;
 import dev.actionlayer.internal.saga.Journals;
 import dev.actionlayer.internal.saga.SagaEngine;
-import dev.actionlayer.internal.policy.Buckets;
 import dev.actionlayer.internal.policy.PolicyEngine;
 import dev.actionlayer.internal.tools.Catalog;
 import dev.actionlayer.policy.Approver;
@@ -55,9 +57,12 @@ public final class ActionLayer implements AutoCloseable {
   private final String principal;
   /** The policy applied to every call, or null when the layer has none. */
   private final PolicyEngine policy;
+  private final SharedStore shared;
 
   private ActionLayer(Map<String, ConnectionRuntime> connections, Pipeline pipeline,
-      Transport transport, SagaEngine sagas, String principal, PolicyEngine policy) {
+      Transport transport, SagaEngine sagas, String principal, PolicyEngine policy,
+      SharedStore shared) {
+    this.shared = shared;
     this.connections = connections;
     this.pipeline = pipeline;
     this.transport = transport;
@@ -141,7 +146,7 @@ public final class ActionLayer implements AutoCloseable {
   public ActionLayer forPrincipal(String principal) {
     Objects.requireNonNull(principal, "principal == null");
     if (principal.isBlank()) throw new IllegalArgumentException("principal is blank");
-    return new ActionLayer(connections, pipeline, transport, sagas, principal, policy);
+    return new ActionLayer(connections, pipeline, transport, sagas, principal, policy, shared);
   }
 
   /** The principal this view acts for. */
@@ -160,15 +165,19 @@ public final class ActionLayer implements AutoCloseable {
   }
 
   /**
-   * Releases pooled HTTP connections and closes the saga journal; views from
-   * {@link #forPrincipal} share both.
+   * Releases pooled HTTP connections and closes the saga journal and the shared state; views from
+   * {@link #forPrincipal} share them.
    */
   @Override
   public void close() {
     try {
       sagas.close();
     } finally {
-      transport.close();
+      try {
+        transport.close();
+      } finally {
+        shared.close();
+      }
     }
   }
 
@@ -228,6 +237,7 @@ public final class ActionLayer implements AutoCloseable {
     private CompensationPolicy compensationPolicy = CompensationPolicy.DEFAULT;
     private Policy policy;
     private Approver approver;
+    private SharedState sharedState;
 
     private Builder() {}
 
@@ -347,6 +357,16 @@ public final class ActionLayer implements AutoCloseable {
     }
 
     /**
+     * Where vendor accounts' rate limits and pauses live: {@link SharedState#local()} (the
+     * default: this process) or {@link SharedState#jdbc} (every process on one database). The
+     * layer closes it on {@link ActionLayer#close()}.
+     */
+    public Builder sharedState(SharedState sharedState) {
+      this.sharedState = Objects.requireNonNull(sharedState, "sharedState == null");
+      return this;
+    }
+
+    /**
      * Decides the calls that a policy rule marks {@code "approval": "required"}. Required when the
      * policy has such a rule. See {@link Approver}.
      */
@@ -360,6 +380,8 @@ public final class ActionLayer implements AutoCloseable {
      *     and no {@link #approver} was set
      * @throws IllegalArgumentException when the policy names a connection the layer does not have
      *     (the message names its location in the policy)
+     * @throws IllegalArgumentException when connections acting as one vendor account
+     *     ({@link ConnectionPolicy#account()}) have different rate limits
      */
     public ActionLayer build() {
       if (connectors.isEmpty()) throw new IllegalStateException("no connection configured");
@@ -367,15 +389,17 @@ public final class ActionLayer implements AutoCloseable {
       ConnectionPolicy base = defaults.build();
       Transport transport = new Transport(clock);
       Map<String, ConnectionRuntime> runtimes = new LinkedHashMap<>();
+      SharedStore shared = SharedStates.store(sharedState != null ? sharedState : SharedState.local());
+      Accounts accounts = new Accounts(shared, clock);
       for (Map.Entry<String, Connector> e : connectors.entrySet()) {
         ConnectionPolicy policy = customizers.get(e.getKey()).apply(base.toBuilder()).build();
         runtimes.put(e.getKey(), new ConnectionRuntime(e.getKey(), e.getValue(), policy,
-            e.getValue().credentials().authorizer(transport, clock), clock));
+            e.getValue().credentials().authorizer(transport, clock), accounts));
       }
       DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
       Pipeline pipeline = new Pipeline(clock, sleeper, transport, auditSink, random);
       Map<String, ConnectionRuntime> connections = Collections.unmodifiableMap(runtimes);
-      PolicyEngine engine = policy == null ? null : new PolicyEngine(policy, approver, Buckets.local(clock));
+      PolicyEngine engine = policy == null ? null : new PolicyEngine(policy, approver, shared, clock);
       // Sagas reach the connections the way the layer does, not through the layer.
       Canonical.Lookup lookup = new Canonical.Lookup() {
         @Override
@@ -386,7 +410,7 @@ public final class ActionLayer implements AutoCloseable {
       SagaEngine sagas = new SagaEngine(lookup,
           Journals.store(journal != null ? journal : SagaJournal.inMemory()), compensations,
           compensationPolicy, clock, sleeper, auditSink, random);
-      return new ActionLayer(connections, pipeline, transport, sagas, principal, engine);
+      return new ActionLayer(connections, pipeline, transport, sagas, principal, engine, shared);
     }
   }
 }

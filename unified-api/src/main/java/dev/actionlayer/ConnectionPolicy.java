@@ -2,6 +2,7 @@ package dev.actionlayer;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The resilience settings of one connection: attempts, deadline, backoff, the cap on any single
@@ -27,6 +28,7 @@ public final class ConnectionPolicy {
   private final Duration duplicateWindow;
   private final Duration reconcileWindow;
   private final long maxResponseBytes;
+  private final String account;
 
   private ConnectionPolicy(Builder b) {
     maxAttempts = b.maxAttempts;
@@ -47,6 +49,7 @@ public final class ConnectionPolicy {
     duplicateWindow = b.duplicateWindow;
     reconcileWindow = b.reconcileWindow;
     maxResponseBytes = b.maxResponseBytes;
+    account = b.account;
   }
 
   /** The defaults listed in the README. */
@@ -161,6 +164,18 @@ public final class ConnectionPolicy {
     return maxResponseBytes;
   }
 
+  /**
+   * The vendor account this connection acts as, when set: connections with the same account share
+   * one client-side rate limit and one connection-wide pause — in one layer, and through a
+   * database {@link SharedState} across processes. Empty (the default) means
+   * {@code <vendor>:<base URL>}, e.g. {@code jira:https://acme.atlassian.net/}; set it when two
+   * base URLs reach one account, or when one base URL serves several accounts (one per API key).
+   * Connections sharing an account must have the same rate limit.
+   */
+  public Optional<String> account() {
+    return Optional.ofNullable(account);
+  }
+
   @Override
   public String toString() {
     return "ConnectionPolicy{maxAttempts=" + maxAttempts + ", deadline=" + deadline
@@ -169,7 +184,8 @@ public final class ConnectionPolicy {
         + ", rateLimit=" + rateLimitPermits + "/" + rateLimitPeriod
         + ", breaker=" + breakerFailureThreshold + "/" + breakerWindow + " open " + breakerOpenFor
         + ", retryBudget=" + retryBudgetRatio + "+" + retryBudgetMinimum
-        + ", duplicateWindow=" + duplicateWindow + ", reconcileWindow=" + reconcileWindow + "}";
+        + ", duplicateWindow=" + duplicateWindow + ", reconcileWindow=" + reconcileWindow
+        + (account == null ? "" : ", account=" + account) + "}";
   }
 
   /** Builds a {@link ConnectionPolicy}; each setter validates its argument at once. */
@@ -192,6 +208,7 @@ public final class ConnectionPolicy {
     private Duration duplicateWindow = Duration.ofSeconds(30);
     private Duration reconcileWindow = Duration.ofSeconds(20);
     private long maxResponseBytes = 8L * 1024 * 1024;
+    private String account;
 
     private Builder() {}
 
@@ -214,6 +231,7 @@ public final class ConnectionPolicy {
       duplicateWindow = p.duplicateWindow;
       reconcileWindow = p.reconcileWindow;
       maxResponseBytes = p.maxResponseBytes;
+      account = p.account;
     }
 
     public Builder maxAttempts(int maxAttempts) {
@@ -309,6 +327,24 @@ public final class ConnectionPolicy {
     public Builder maxResponseBytes(long maxResponseBytes) {
       if (maxResponseBytes < 1024) throw new IllegalArgumentException("maxResponseBytes < 1024: " + maxResponseBytes);
       this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /**
+     * Sets the vendor account; see {@link ConnectionPolicy#account()}. Not a secret: it appears in
+     * the shared state's keys, so name the account (a site, an org id), never its key.
+     *
+     * @param account 1..200 characters, no control characters, not blank
+     */
+    public Builder account(String account) {
+      Objects.requireNonNull(account, "account == null");
+      if (account.isEmpty() || account.length() > 200) {
+        throw new IllegalArgumentException("account length not in 1..200: " + account.length());
+      }
+      if (account.isBlank() || account.chars().anyMatch(Character::isISOControl)) {
+        throw new IllegalArgumentException("account must not be blank or hold control characters");
+      }
+      this.account = account;
       return this;
     }
 

@@ -3,6 +3,7 @@ package dev.actionlayer.cli;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.actionlayer.ActionLayer;
+import dev.actionlayer.SharedState;
 import dev.actionlayer.audit.AsyncJsonLinesAuditSink;
 import dev.actionlayer.audit.AuditSink;
 import dev.actionlayer.broker.ApprovalStore;
@@ -104,7 +105,8 @@ final class ServeCommand implements Callable<Integer> {
       BrokerApprovals approvals = BrokerApprovals.builder().store(store).auditSink(audit).build();
       ActionLayer.Builder builder = ActionLayer.builder().principal("broker").auditSink(audit).policy(policy)
           .approver(approvals);
-      if (database != null) builder.journal(SagaJournal.jdbc(database));
+      SharedState shared = database == null ? SharedState.local() : SharedState.jdbc(database);
+      if (database != null) builder.journal(SagaJournal.jdbc(database)).sharedState(shared);
       for (String name : connections.names()) builder.connection(name, connections.connector(name, environment));
       ActionLayer layer;
       try {
@@ -121,7 +123,10 @@ final class ServeCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw file.refused("allowedOrigins", "must be a comma-separated list of scheme://host[:port] origins");
       }
-      if (database != null) broker.readinessCheck("database", () -> valid(database));
+      if (database != null) {
+        broker.readinessCheck("database", () -> valid(database));
+        broker.readinessCheck("shared-state", shared::ready);
+      }
       Broker running;
       try {
         running = broker.build().start();

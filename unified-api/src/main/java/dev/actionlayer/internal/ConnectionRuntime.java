@@ -9,10 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import dev.failsafe.CircuitBreaker;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.BucketConfiguration;
+import dev.actionlayer.internal.shared.LocalStore;
+import dev.actionlayer.internal.shared.SharedStore;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 
 /**
@@ -42,13 +43,29 @@ public final class ConnectionRuntime {
   private volatile UsageReport lastUsage;
 
   private record UsageReport(VendorUsage usage, Instant at) {}
-  final Cooldown cooldown = new Cooldown();
+  /** The vendor account: the key of the limit and the pause this connection shares. */
+  final String account;
+  /** Where the limiters live; a database store also carries pauses across processes. */
+  final SharedStore shared;
+  final Cooldown cooldown;
   final RetryBudget budget;
   final Cache<Object, CompletableFuture<Object>> recentCreates;
 
   /** @param clock the layer's clock: the duplicate window is measured on it, as every other wait */
   public ConnectionRuntime(String name, Connector connector, ConnectionPolicy policy,
       Authorizer authorizer, java.time.Clock clock) {
+    this(name, connector, policy, authorizer, new Accounts(new LocalStore(), clock));
+  }
+
+  /**
+   * @param accounts the layer's accounts: the clock, the shared store and the per-account
+   *     cooldowns; connections of one layer with the same account share limit and pause
+   * @throws IllegalArgumentException when another connection of the layer acts as the same
+   *     account with another rate limit
+   */
+  public ConnectionRuntime(String name, Connector connector, ConnectionPolicy policy,
+      Authorizer authorizer, Accounts accounts) {
+    java.time.Clock clock = accounts.clock();
     this.name = name;
     this.connector = connector;
     this.policy = policy;
@@ -56,6 +73,10 @@ public final class ConnectionRuntime {
     this.redactor = new Redactor(authorizer::secrets);
     HttpUrl url = HttpUrl.get(connector.baseUri().toString());
     this.baseUrl = url;
+    this.account = policy.account().orElse(connector.vendor() + ":" + url);
+    accounts.claim(account, name, policy);
+    this.shared = accounts.store();
+    this.cooldown = accounts.cooldown(account);
     this.breaker = CircuitBreaker.builder()
         .withFailureThreshold(policy.breakerFailureThreshold(), policy.breakerWindow())
         // The open time is measured on the layer's clock (breakerRemaining), like every other
@@ -65,28 +86,17 @@ public final class ConnectionRuntime {
         .onOpen(e -> breakerOpenedAt = clock.millis())
         .build();
     this.bulkhead = new Semaphore(policy.maxConcurrentCalls());
-    // Both limiters measure time on the layer's clock, so their waits go through its Sleeper.
-    TimeMeter time = new TimeMeter() {
-      @Override
-      public long currentTimeNanos() {
-        return TimeUnit.MILLISECONDS.toNanos(clock.millis());
-      }
-
-      @Override
-      public boolean isWallClockBased() {
-        return true;
-      }
-    };
     int permits = policy.rateLimitPermits();
     Duration period = policy.rateLimitPeriod();
-    // Bursts up to the limit, refilled whole each period.
-    this.limiter = permits == 0 ? null : Bucket.builder()
-        .addLimit(l -> l.capacity(permits).refillIntervally(permits, period))
-        .withCustomTimePrecision(time).build();
+    // In process, both limiters measure time on the layer's clock, so their waits go through its
+    // Sleeper. Shared by account: the first connection's bucket serves every connection of it.
+    this.limiter = permits == 0 ? null
+        : shared.bucket("limit:" + account, () -> limitShape(shared.shared(), permits, period), clock);
     // No bursts: a quarter of the rate, evenly spaced.
-    this.conservingLimiter = permits == 0 ? null : Bucket.builder()
-        .addLimit(l -> l.capacity(1).refillGreedy(Math.max(1, permits / 4), period))
-        .withCustomTimePrecision(time).build();
+    this.conservingLimiter = permits == 0 ? null
+        : shared.bucket("conserve:" + account, () -> BucketConfiguration.builder()
+            .addLimit(l -> l.capacity(1).refillGreedy(Math.max(1, permits / 4), period)).build(),
+            clock);
     this.budget = new RetryBudget(policy.retryBudgetRatio(), policy.retryBudgetMinimum());
     this.recentCreates = policy.duplicateWindow().isZero() ? null
         : Caffeine.newBuilder()
@@ -94,6 +104,24 @@ public final class ConnectionRuntime {
             .expireAfterWrite(policy.duplicateWindow())
             .maximumSize(10_000)
             .build();
+  }
+
+  /**
+   * The limiter's shape. In process (today's): bursts up to the limit, refilled whole each period
+   * from the bucket's creation. Shared: refilled whole at each multiple of the period since the
+   * epoch (Bucket4j's aligned interval refill, on the system clock), so that every fixed window a
+   * vendor counts on the wall clock (each second, each minute) holds at most {@code permits}
+   * grants: leftovers never add to a refill, as capacity caps them. See docs/architecture.md.
+   */
+  static BucketConfiguration limitShape(boolean aligned, int permits, Duration period) {
+    if (!aligned) {
+      return BucketConfiguration.builder()
+          .addLimit(l -> l.capacity(permits).refillIntervally(permits, period)).build();
+    }
+    long p = Math.max(1, period.toMillis());
+    Instant next = Instant.ofEpochMilli((System.currentTimeMillis() / p + 1) * p);
+    return BucketConfiguration.builder()
+        .addLimit(l -> l.capacity(permits).refillIntervallyAligned(permits, period, next)).build();
   }
 
   /** Usage at or above this fraction of the vendor's allowance switches to the conserving limiter. */

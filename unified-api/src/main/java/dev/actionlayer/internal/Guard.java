@@ -5,6 +5,10 @@ import dev.actionlayer.ErrorCode;
 import dev.actionlayer.spi.VendorResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import dev.actionlayer.internal.shared.Pause;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import okhttp3.Request;
 
 /**
@@ -13,6 +17,7 @@ import okhttp3.Request;
  * within the attempt timeout. Also where a vendor's answer pauses the connection. Thread-safe.
  */
 final class Guard {
+  private static final Logger log = LoggerFactory.getLogger(Guard.class);
   /** How long a spent quota without a reset time pauses its connection. */
   static final Duration QUOTA_PAUSE = Duration.ofSeconds(60);
 
@@ -26,6 +31,7 @@ final class Guard {
 
   /** Cooldown (and its probe), then {@link #sendGuarded}. */
   Exchange send(ConnectionRuntime c, Request request, Call<?> call) {
+    if (c.shared.shared()) adoptSharedPause(c);
     Duration pause = c.cooldown.remaining(clock.instant());
     if (!pause.isZero()) {
       if (pause.compareTo(c.policy.maxWait()) > 0 || pause.compareTo(call.remaining()) >= 0) {
@@ -55,6 +61,28 @@ final class Guard {
     }
   }
 
+  /**
+   * Makes a pause another process recorded for the account this connection's own (read per call:
+   * one primary-key SELECT, so a 429 anywhere reaches every instance before its next request).
+   */
+  private void adoptSharedPause(ConnectionRuntime c) {
+    Pause p;
+    try {
+      p = c.shared.pause(c.account, clock.instant());
+    } catch (RuntimeException e) {
+      throw sharedStateDown(c, e);
+    }
+    if (p != null) c.cooldown.pauseUntil(p.until(), p.reason(), p.probeFirst());
+  }
+
+  /** The shared state did not answer: fail closed (an unknown limit must not be exceeded). */
+  private static dev.actionlayer.ActionException sharedStateDown(ConnectionRuntime c, RuntimeException e) {
+    log.warn("connection {}: the shared state did not answer", c.name, e);
+    return Failures.fail(ActionError.builder(ErrorCode.UNAVAILABLE)
+        .message("connection '" + c.name + "' cannot reach the shared state that holds its vendor"
+            + " account's rate limit and pause; nothing was sent"));
+  }
+
   /** Deadline, breaker and rate limiter, then one request within the attempt timeout. */
   private Exchange sendGuarded(ConnectionRuntime c, Request request, Call<?> call) {
     Duration left = call.remaining();
@@ -69,36 +97,75 @@ final class Guard {
       }
     }
     io.github.bucket4j.Bucket limiter = c.limiter(clock.instant());
-    if (limiter != null) {
-      boolean permitted;
-      try {
-        // Reserves a permit if one comes within the wait allowed, and waits for it through the
-        // call (its Sleeper, audited with the request).
-        permitted = limiter.asBlocking().tryConsume(1, min(left, c.policy.maxWait()).toNanos(),
-            nanos -> call.waitBeforeRequest(Duration.ofMillis((nanos + 999_999) / 1_000_000)));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw Failures.fail(ActionError.builder(ErrorCode.TIMEOUT).retryable(false)
-            .message("interrupted while waiting for the connection's rate limit"));
-      }
-      if (!permitted) {
-        throw Failures.fail(ActionError.builder(ErrorCode.RATE_LIMITED)
-            .retryAfter(c.policy.rateLimitPeriod())
-            .message("connection '" + c.name + "' is at its client-side rate limit of "
-                + c.policy.rateLimitPermits() + " per " + Failures.seconds(c.policy.rateLimitPeriod())
-                + "; nothing was sent"));
-      }
-    }
+    long window = -1;
+    if (limiter != null) window = sharedWindow(c, limiter, takePermit(c, limiter, call, left));
     if (!c.breaker.tryAcquirePermit()) throw circuitOpen(c, c.breakerRemaining(clock.instant()));
     left = call.remaining();
     if (left.isZero()) {
       c.breaker.recordSuccess(); // give back a half-open trial permit; nothing was learned
       throw deadlineExhausted(c);
     }
+    if (window >= 0 && sharedWindow(c, limiter, System.currentTimeMillis()) != window) {
+      // The shared bucket grants at most the limit per wall-clock window, but this request is
+      // leaving in the next window (a slow thread, a loaded machine): charge it to that one, or
+      // the vendor could count it beside that window's full allowance.
+      try {
+        takePermit(c, limiter, call, left);
+      } catch (dev.actionlayer.ActionException e) {
+        c.breaker.recordSuccess(); // give back a half-open trial permit; nothing was sent
+        throw e;
+      }
+    }
     Exchange x = transport.send(c, request, min(left, c.policy.attemptTimeout()));
     if (x.isVendorFailure()) c.breaker.recordFailure();
     else c.breaker.recordSuccess();
     return x;
+  }
+
+  /**
+   * Takes one permit from {@code limiter}, waiting for it through the call when it comes within
+   * the wait allowed (its Sleeper, audited with the request). Returns when the permit counts, on
+   * the system clock: the time before asking plus the wait the bucket imposed (no later than the
+   * bucket's own grant time, so a window change after it is never missed).
+   */
+  private static long takePermit(ConnectionRuntime c, io.github.bucket4j.Bucket limiter, Call<?> call,
+      Duration left) {
+    boolean permitted;
+    long asked = System.currentTimeMillis();
+    long[] waited = new long[1];
+    try {
+      permitted = limiter.asBlocking().tryConsume(1, min(left, c.policy.maxWait()).toNanos(), nanos -> {
+        Duration wait = Duration.ofMillis((nanos + 999_999) / 1_000_000);
+        waited[0] += wait.toMillis();
+        call.waitBeforeRequest(wait);
+      });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Failures.fail(ActionError.builder(ErrorCode.TIMEOUT).retryable(false)
+          .message("interrupted while waiting for the connection's rate limit"));
+    } catch (dev.actionlayer.ActionException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (!c.shared.shared()) throw e;
+      throw sharedStateDown(c, e);
+    }
+    if (!permitted) {
+      throw Failures.fail(ActionError.builder(ErrorCode.RATE_LIMITED)
+          .retryAfter(c.policy.rateLimitPeriod())
+          .message("connection '" + c.name + "' is at its client-side rate limit of "
+              + c.policy.rateLimitPermits() + " per " + Failures.seconds(c.policy.rateLimitPeriod())
+              + "; nothing was sent"));
+    }
+    return asked + waited[0];
+  }
+
+  /**
+   * The wall-clock window (period index since the epoch, on the system clock the shared bucket
+   * runs on) of {@code epochMillis}, for the shared, aligned limiter; -1 for any other limiter.
+   */
+  private static long sharedWindow(ConnectionRuntime c, io.github.bucket4j.Bucket limiter, long epochMillis) {
+    if (!c.shared.shared() || limiter != c.limiter) return -1;
+    return epochMillis / Math.max(1, c.policy.rateLimitPeriod().toMillis());
   }
 
   private static dev.actionlayer.ActionException deadlineExhausted(ConnectionRuntime c) {
@@ -122,7 +189,7 @@ final class Guard {
   static void pauseIfAsked(ConnectionRuntime c, ActionError error, VendorResponse response) {
     if (response == null) return;
     if (error.code() == ErrorCode.QUOTA_EXHAUSTED && error.retryAfter().isEmpty()) {
-      c.cooldown.pauseUntil(response.receivedAt().plus(min(QUOTA_PAUSE, c.policy.maxCooldown())),
+      pause(c, response.receivedAt().plus(min(QUOTA_PAUSE, c.policy.maxCooldown())),
           ErrorCode.QUOTA_EXHAUSTED, false);
       return;
     }
@@ -131,9 +198,23 @@ final class Guard {
         || error.code() == ErrorCode.QUOTA_EXHAUSTED) {
       // Failures.classify has capped the wait at the ceiling; a capped pause ends with a probe.
       Duration wait = min(error.retryAfter().get(), c.policy.maxCooldown());
-      c.cooldown.pauseUntil(response.receivedAt().plus(wait),
+      pause(c, response.receivedAt().plus(wait),
           error.code() == ErrorCode.QUOTA_EXHAUSTED ? ErrorCode.QUOTA_EXHAUSTED : ErrorCode.RATE_LIMITED,
           wait.equals(c.policy.maxCooldown()));
+    }
+  }
+
+  /**
+   * Pauses the account in this process and, with a database store, in every process; a pause
+   * the database did not take still holds here (and the vendor's error is reported as it was).
+   */
+  private static void pause(ConnectionRuntime c, Instant until, ErrorCode reason, boolean probeFirst) {
+    c.cooldown.pauseUntil(until, reason, probeFirst);
+    if (!c.shared.shared()) return;
+    try {
+      c.shared.recordPause(c.account, new Pause(until, reason, probeFirst));
+    } catch (RuntimeException e) {
+      log.warn("connection {}: the shared state did not record the pause", c.name, e);
     }
   }
 

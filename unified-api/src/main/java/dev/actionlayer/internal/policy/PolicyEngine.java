@@ -1,5 +1,8 @@
 package dev.actionlayer.internal.policy;
 
+import dev.actionlayer.internal.shared.Buckets;
+import java.time.Clock;
+
 import dev.actionlayer.ActionError;
 import dev.actionlayer.ErrorCode;
 import dev.actionlayer.audit.AuditEvent;
@@ -32,12 +35,17 @@ public final class PolicyEngine {
   private final Policy policy;
   private final Approver approver;
   private final Buckets buckets;
+  private final Clock clock;
 
-  /** @param approver null when the policy requires no approval */
-  public PolicyEngine(Policy policy, Approver approver, Buckets buckets) {
+  /**
+   * @param approver null when the policy requires no approval
+   * @param buckets the layer's shared state, so that quotas count across instances when it is shared
+   */
+  public PolicyEngine(Policy policy, Approver approver, Buckets buckets, Clock clock) {
     this.policy = Objects.requireNonNull(policy, "policy == null");
     this.approver = approver;
     this.buckets = Objects.requireNonNull(buckets, "buckets == null");
+    this.clock = Objects.requireNonNull(clock, "clock == null");
   }
 
   /** One call the policy is asked about; {@code arguments} are its canonical fields. */
@@ -128,7 +136,7 @@ public final class PolicyEngine {
     List<Bucket> spent = new ArrayList<>();
     for (Policy.Quota q : policy.quotas(ask.principal())) {
       if (!q.covers(ask.operation(), ask.connection())) continue;
-      Bucket bucket = buckets.bucket("quota:" + ask.principal() + ":" + q.id(), configuration(q));
+      Bucket bucket = buckets.bucket("quota:" + ask.principal() + ":" + q.id(), () -> configuration(q), clock);
       long waitNanos;
       if (dryRun) {
         EstimationProbe probe = bucket.estimateAbilityToConsume(1);
