@@ -90,9 +90,8 @@ public final class AsyncJsonLinesAuditSink implements AuditSink, Closeable {
   private IOException closeFailure; // written by the writer thread, read after join()
   /** Set when the writer thread ended on an Error or a defect: nothing queued would be written. */
   private volatile boolean writerDied;
-  /** The writer thread's line being rendered, and its characters, reused from event to event. */
-  private final StringBuilder line = new StringBuilder(4096);
-  private char[] chars = new char[4096];
+  /** The writer thread's line being rendered, reused from event to event. */
+  private final JsonLine line = new JsonLine(4096);
 
   AsyncJsonLinesAuditSink(Writer out, String name, int queueCapacity) {
     this.out = Objects.requireNonNull(out, "out == null");
@@ -266,7 +265,7 @@ public final class AsyncJsonLinesAuditSink implements AuditSink, Closeable {
           log.error("audit file {}: cannot build an event ({})", name, e.getClass().getName());
           continue;
         }
-        line.setLength(0);
+        line.reset();
         try {
           event.appendJson(line);
         } catch (RuntimeException e) {
@@ -276,10 +275,7 @@ public final class AsyncJsonLinesAuditSink implements AuditSink, Closeable {
           continue;
         }
         line.append('\n');
-        int n = line.length();
-        if (chars.length < n) chars = new char[Math.max(n, 2 * chars.length)];
-        line.getChars(0, n, chars, 0);
-        out.write(chars, 0, n);
+        out.write(line.chars(), 0, line.length());
       }
       out.flush();
       return false;

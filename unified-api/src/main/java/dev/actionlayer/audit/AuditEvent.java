@@ -85,19 +85,19 @@ public record AuditEvent(
 
   /** Renders this event as one line of JSON (no line breaks inside). */
   public String toJson() {
-    StringBuilder out = new StringBuilder(512 + (upstream == null || upstream.body() == null ? 0
+    JsonLine out = new JsonLine(512 + (upstream == null || upstream.body() == null ? 0
         : upstream.body().length() + upstream.body().length() / 8));
     appendJson(out);
     return out.toString();
   }
 
   /**
-   * Appends {@link #toJson()}'s line to {@code out}. Written by hand into one builder (a sink can
+   * Appends {@link #toJson()}'s line to {@code out}. Written by hand into one array (a sink can
    * reuse it): the same output as Moshi's compact {@code JsonWriter} with nulls left out — the
    * same escapes, maps sorted by key, and an unpaired surrogate written as {@code ?} — at a
    * fraction of the cost of writing UTF-8 into a buffer and decoding it back.
    */
-  void appendJson(StringBuilder out) {
+  void appendJson(JsonLine out) {
     Json w = new Json(out);
     w.begin('{');
     w.string("traceId", traceId);
@@ -155,6 +155,8 @@ public record AuditEvent(
   /** A compact JSON writer into a builder: commas, names, escaped strings; null members left out. */
   private static final class Json {
     private static final String[] REPLACEMENTS = new String[128];
+    /** The characters of the string being escaped, per thread (a sink renders on one thread). */
+    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[2048]);
 
     static {
       for (int i = 0; i <= 0x1f; i++) REPLACEMENTS[i] = String.format("\\u%04x", i);
@@ -167,11 +169,11 @@ public record AuditEvent(
       REPLACEMENTS['\f'] = "\\f";
     }
 
-    private final StringBuilder out;
+    private final JsonLine out;
     /** Whether the current object or array already has a member, so the next needs a comma. */
     private boolean more;
 
-    Json(StringBuilder out) {
+    Json(JsonLine out) {
       this.out = out;
     }
 
@@ -207,13 +209,13 @@ public record AuditEvent(
 
     void number(String name, long value) {
       name(name);
-      out.append(value);
+      out.append(Long.toString(value));
       more = true;
     }
 
     void bool(String name, boolean value) {
       name(name);
-      out.append(value);
+      out.append(value ? "true" : "false");
       more = true;
     }
 
@@ -231,11 +233,18 @@ public record AuditEvent(
     }
 
     private void escaped(String s) {
+      int n = s.length();
+      char[] b = SCRATCH.get();
+      if (b.length < n) {
+        b = new char[Math.max(n, 2 * b.length)];
+        SCRATCH.set(b);
+      }
+      s.getChars(0, n, b, 0); // a plain array: the loop below runs over every character of a body
       out.append('"');
       int last = 0;
-      int n = s.length();
       for (int i = 0; i < n; i++) {
-        char c = s.charAt(i);
+        char c = b[i];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') continue;
         String replacement;
         if (c < 128) {
           replacement = REPLACEMENTS[c];
@@ -245,7 +254,7 @@ public record AuditEvent(
         } else if (c == '\u2029') {
           replacement = "\\u2029";
         } else if (Character.isSurrogate(c)) {
-          if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+          if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(b[i + 1])) {
             i++; // a pair: kept as it is
             continue;
           }
@@ -253,11 +262,11 @@ public record AuditEvent(
         } else {
           continue;
         }
-        if (last < i) out.append(s, last, i);
+        if (last < i) out.append(b, last, i - last);
         out.append(replacement);
         last = i + 1;
       }
-      if (last < n) out.append(s, last, n);
+      if (last < n) out.append(b, last, n - last);
       out.append('"');
     }
   }

@@ -84,47 +84,50 @@ public final class Redactor {
     // The patterns are costly on every audited body; run each only where its keywords occur in a
     // place the pattern could match (a keyword in prose, "after a password reset", needs no scan).
     boolean exact = lower.length() == out.length(); // else a keyword's neighbours are not where they seem
-    if (containsAny(lower, SECRET_WORDS)) {
-      if (!exact || anyInJsonName(lower)) {
-        out = maskWhereNameIsSecret(JSON_MEMBER, out, m -> "\"" + m.group(1) + "\"" + m.group(2) + "\"" + MASK + "\"");
-      }
-      if (!exact || anyInFormName(lower)) out = maskFormFields(out);
+    int places = exact ? secretWordPlaces(lower) : containsAny(lower, SECRET_WORDS) ? IN_JSON_NAME | IN_FORM_NAME : 0;
+    if ((places & IN_JSON_NAME) != 0) {
+      out = maskWhereNameIsSecret(JSON_MEMBER, out, m -> "\"" + m.group(1) + "\"" + m.group(2) + "\"" + MASK + "\"");
     }
-    if (containsAny(lower, AUTH_WORDS) && (!exact || anyBeforeWhitespace(lower, AUTH_WORDS))) {
+    if ((places & IN_FORM_NAME) != 0) out = maskFormFields(out);
+    if (exact ? anyBeforeWhitespace(lower, AUTH_WORDS) : containsAny(lower, AUTH_WORDS)) {
       out = replace(AUTH_VALUE, out, "$1 " + MASK);
     }
     if (lower.contains("_live_") || lower.contains("_test_")) out = replace(VENDOR_KEY, out, "$1" + MASK);
     return out;
   }
 
-  /**
-   * Whether a secret word occurs inside a quoted run of JSON name characters, the only place
-   * {@link #JSON_MEMBER} can match a secret name (a necessary condition, checked without a regex).
-   */
-  private static boolean anyInJsonName(String lower) {
-    for (String w : SECRET_WORDS) {
-      for (int i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
-        int l = i;
-        while (l > 0 && isJsonNameChar(lower.charAt(l - 1))) l--;
-        if (l == 0 || lower.charAt(l - 1) != '"') continue;
-        int r = i + w.length();
-        while (r < lower.length() && isJsonNameChar(lower.charAt(r))) r++;
-        if (r < lower.length() && lower.charAt(r) == '"') return true;
-      }
-    }
-    return false;
-  }
+  private static final int IN_JSON_NAME = 1;
+  private static final int IN_FORM_NAME = 2;
 
-  /** Whether a secret word occurs in a run of field-name characters that ends at an {@code =}. */
-  private static boolean anyInFormName(String lower) {
+  /**
+   * Where secret words occur, in one pass over their occurrences: {@link #IN_JSON_NAME} when one
+   * sits inside a quoted run of JSON name characters (the only place {@link #JSON_MEMBER} can match
+   * a secret name), {@link #IN_FORM_NAME} when one sits in a run of field-name characters that ends
+   * at an {@code =} (the only place {@link #maskFormFields} masks). Necessary conditions, checked
+   * without a regex; the full scans run when they hold.
+   */
+  private static int secretWordPlaces(String lower) {
+    int places = 0;
+    int n = lower.length();
     for (String w : SECRET_WORDS) {
       for (int i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
         int r = i + w.length();
-        while (r < lower.length() && isNameChar(lower.charAt(r))) r++;
-        if (r < lower.length() && lower.charAt(r) == '=') return true;
+        if ((places & IN_FORM_NAME) == 0) {
+          int f = r;
+          while (f < n && isNameChar(lower.charAt(f))) f++;
+          if (f < n && lower.charAt(f) == '=') places |= IN_FORM_NAME;
+        }
+        if ((places & IN_JSON_NAME) == 0) {
+          int l = i;
+          while (l > 0 && isJsonNameChar(lower.charAt(l - 1))) l--;
+          int j = r;
+          while (j < n && isJsonNameChar(lower.charAt(j))) j++;
+          if (l > 0 && lower.charAt(l - 1) == '"' && j < n && lower.charAt(j) == '"') places |= IN_JSON_NAME;
+        }
+        if (places == (IN_JSON_NAME | IN_FORM_NAME)) return places;
       }
     }
-    return false;
+    return places;
   }
 
   /** Whether one of {@code words} is followed by whitespace, as {@link #AUTH_VALUE} requires. */
