@@ -85,11 +85,18 @@ public record AuditEvent(
 
   /** Renders this event as one line of JSON (no line breaks inside). */
   public String toJson() {
-    JsonLine out = new JsonLine(512 + (upstream == null || upstream.body() == null ? 0
-        : upstream.body().length() + upstream.body().length() / 8));
+    JsonLine out = LINES.get();
+    out.reset();
     appendJson(out);
-    return out.toString();
+    String line = out.toString();
+    if (out.capacity() > MAX_KEPT_LINE) LINES.remove(); // an unusually long line: not kept
+    return line;
   }
+
+  /** Each thread's line for {@link #toJson()}, reused: only the returned string is new. */
+  private static final ThreadLocal<JsonLine> LINES = ThreadLocal.withInitial(() -> new JsonLine(4096));
+  /** A line buffer grown past this many characters is not kept for the next event. */
+  private static final int MAX_KEPT_LINE = 32 * 1024;
 
   /**
    * Appends {@link #toJson()}'s line to {@code out}. Written by hand into one array (a sink can
@@ -237,7 +244,7 @@ public record AuditEvent(
       char[] b = SCRATCH.get();
       if (b.length < n) {
         b = new char[Math.max(n, 2 * b.length)];
-        SCRATCH.set(b);
+        if (b.length <= MAX_KEPT_LINE) SCRATCH.set(b); // a longer one is not kept
       }
       s.getChars(0, n, b, 0); // a plain array: the loop below runs over every character of a body
       out.append('"');

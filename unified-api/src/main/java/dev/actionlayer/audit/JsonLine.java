@@ -23,6 +23,10 @@ final class JsonLine {
     return length;
   }
 
+  int capacity() {
+    return chars.length;
+  }
+
   /** The array holding the line; valid up to {@link #length()}, until the next append. */
   char[] chars() {
     return chars;
