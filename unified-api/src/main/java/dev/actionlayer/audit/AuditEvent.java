@@ -1,14 +1,10 @@
 package dev.actionlayer.audit;
 
-import com.squareup.moshi.JsonWriter;
 import dev.actionlayer.ActionError;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import okio.Buffer;
 
 /**
  * The record of one logical call: who asked for what, every attempt with its status, code, delay
@@ -123,83 +119,206 @@ public record AuditEvent(
 
   /** Renders this event as one line of JSON (no line breaks inside). */
   public String toJson() {
-    Buffer buffer = new Buffer();
-    try (JsonWriter w = JsonWriter.of(buffer)) {
-      w.setSerializeNulls(false);
-      w.beginObject();
-      w.name("traceId").value(traceId);
-      w.name("timestamp").value(timestamp.toString());
-      w.name("principal").value(principal);
-      w.name("connection").value(connection);
-      w.name("vendor").value(vendor);
-      w.name("operation").value(operation);
-      writeMap(w, "request", request);
-      w.name("idempotencyKey").value(idempotencyKey);
-      w.name("attempts").beginArray();
-      for (Attempt a : attempts) {
-        w.beginObject();
-        w.name("n").value(a.number());
-        w.name("kind").value(a.kind());
-        w.name("status").value(a.status());
-        w.name("code").value(a.code());
-        w.name("delayBeforeMs").value(a.delayBeforeMs());
-        w.name("durationMs").value(a.durationMs());
-        w.name("sent").value(a.sent());
-        w.endObject();
-      }
-      w.endArray();
-      w.name("breakerState").value(breakerState);
-      w.name("outcome").value(outcome.name());
-      w.name("resourceId").value(resourceId);
-      if (error != null) writeError(w, error);
-      if (upstream != null) {
-        w.name("upstream").beginObject();
-        w.name("status").value(upstream.status());
-        writeMap(w, "headers", upstream.headers());
-        w.name("body").value(upstream.body());
-        w.name("bodyTruncated").value(upstream.bodyTruncated());
-        w.endObject();
-      }
-      w.name("deduplicated").value(deduplicated);
-      w.name("reconciled").value(reconciled);
-      w.name("vendorRequestId").value(vendorRequestId);
-      w.name("durationMs").value(durationMs);
-      w.name("vendorUsage").value(vendorUsage);
-      if (!context.isEmpty()) writeMap(w, "context", context);
-      if (decision != null) {
-        w.name("decision").beginObject();
-        w.name("allowed").value(decision.allowed());
-        w.name("rule").value(decision.rule());
-        w.name("reason").value(decision.reason());
-        w.name("approval").value(decision.approval());
-        w.name("approvedBy").value(decision.approvedBy());
-        w.name("approvalId").value(decision.approvalId());
-        w.endObject();
-      }
-      w.endObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return buffer.readUtf8();
+    JsonLine out = LINES.get();
+    out.reset();
+    appendJson(out);
+    String line = out.toString();
+    if (out.capacity() > MAX_KEPT_LINE) LINES.remove(); // an unusually long line: not kept
+    return line;
   }
 
-  private static void writeError(JsonWriter w, ActionError e) throws IOException {
-    w.name("error").beginObject();
-    w.name("code").value(e.code().name());
-    w.name("retryable").value(e.retryable());
-    if (e.retryAfter().isPresent()) w.name("retryAfterMs").value(e.retryAfter().get().toMillis());
-    w.name("httpStatus").value(e.httpStatus());
-    if (!e.vendorCode().isEmpty()) w.name("vendorCode").value(e.vendorCode());
-    w.name("message").value(e.message());
-    if (!e.fieldErrors().isEmpty()) writeMap(w, "fieldErrors", e.fieldErrors());
-    w.endObject();
+  /** Each thread's line for {@link #toJson()}, reused: only the returned string is new. */
+  private static final ThreadLocal<JsonLine> LINES = ThreadLocal.withInitial(() -> new JsonLine(4096));
+  /** A line buffer grown past this many characters is not kept for the next event. */
+  private static final int MAX_KEPT_LINE = 32 * 1024;
+
+  /**
+   * Appends {@link #toJson()}'s line to {@code out}. Written by hand into one array (a sink can
+   * reuse it): the same output as Moshi's compact {@code JsonWriter} with nulls left out — the
+   * same escapes, maps sorted by key, and an unpaired surrogate written as {@code ?} — at a
+   * fraction of the cost of writing UTF-8 into a buffer and decoding it back.
+   */
+  void appendJson(JsonLine out) {
+    Json w = new Json(out);
+    w.begin('{');
+    w.string("traceId", traceId);
+    w.string("timestamp", timestamp.toString());
+    w.string("principal", principal);
+    w.string("connection", connection);
+    w.string("vendor", vendor);
+    w.string("operation", operation);
+    w.map("request", request);
+    w.string("idempotencyKey", idempotencyKey);
+    w.name("attempts").begin('[');
+    for (Attempt a : attempts) {
+      w.value().begin('{');
+      w.number("n", a.number());
+      w.string("kind", a.kind());
+      w.number("status", a.status());
+      w.string("code", a.code());
+      w.number("delayBeforeMs", a.delayBeforeMs());
+      w.number("durationMs", a.durationMs());
+      w.bool("sent", a.sent());
+      w.end('}');
+    }
+    w.end(']');
+    w.string("breakerState", breakerState);
+    w.string("outcome", outcome.name());
+    w.string("resourceId", resourceId);
+    if (error != null) {
+      w.name("error").begin('{');
+      w.string("code", error.code().name());
+      w.bool("retryable", error.retryable());
+      if (error.retryAfter().isPresent()) w.number("retryAfterMs", error.retryAfter().get().toMillis());
+      w.number("httpStatus", error.httpStatus());
+      if (!error.vendorCode().isEmpty()) w.string("vendorCode", error.vendorCode());
+      w.string("message", error.message());
+      if (!error.fieldErrors().isEmpty()) w.map("fieldErrors", error.fieldErrors());
+      w.end('}');
+    }
+    if (upstream != null) {
+      w.name("upstream").begin('{');
+      w.number("status", upstream.status());
+      w.map("headers", upstream.headers());
+      w.string("body", upstream.body());
+      w.bool("bodyTruncated", upstream.bodyTruncated());
+      w.end('}');
+    }
+    w.bool("deduplicated", deduplicated);
+    w.bool("reconciled", reconciled);
+    w.string("vendorRequestId", vendorRequestId);
+    w.number("durationMs", durationMs);
+    w.string("vendorUsage", vendorUsage);
+    if (!context.isEmpty()) w.map("context", context);
+    if (decision != null) {
+      w.name("decision").begin('{');
+      w.bool("allowed", decision.allowed());
+      w.string("rule", decision.rule());
+      w.string("reason", decision.reason());
+      w.string("approval", decision.approval());
+      w.string("approvedBy", decision.approvedBy());
+      w.string("approvalId", decision.approvalId());
+      w.end('}');
+    }
+    w.end('}');
   }
 
-  private static void writeMap(JsonWriter w, String name, Map<String, String> map) throws IOException {
-    w.name(name).beginObject();
-    for (Map.Entry<String, String> e : new java.util.TreeMap<>(map).entrySet()) {
-      w.name(e.getKey()).value(e.getValue());
+  /** A compact JSON writer into a builder: commas, names, escaped strings; null members left out. */
+  private static final class Json {
+    private static final String[] REPLACEMENTS = new String[128];
+    /** The characters of the string being escaped, per thread (a sink renders on one thread). */
+    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[2048]);
+
+    static {
+      for (int i = 0; i <= 0x1f; i++) REPLACEMENTS[i] = String.format("\\u%04x", i);
+      REPLACEMENTS['"'] = "\\\"";
+      REPLACEMENTS['\\'] = "\\\\";
+      REPLACEMENTS['\t'] = "\\t";
+      REPLACEMENTS['\b'] = "\\b";
+      REPLACEMENTS['\n'] = "\\n";
+      REPLACEMENTS['\r'] = "\\r";
+      REPLACEMENTS['\f'] = "\\f";
     }
-    w.endObject();
+
+    private final JsonLine out;
+    /** Whether the current object or array already has a member, so the next needs a comma. */
+    private boolean more;
+
+    Json(JsonLine out) {
+      this.out = out;
+    }
+
+    void begin(char c) {
+      out.append(c);
+      more = false;
+    }
+
+    void end(char c) {
+      out.append(c);
+      more = true;
+    }
+
+    /** Starts an array element. */
+    Json value() {
+      if (more) out.append(',');
+      return this;
+    }
+
+    Json name(String name) {
+      if (more) out.append(',');
+      escaped(name);
+      out.append(':');
+      return this;
+    }
+
+    void string(String name, String value) {
+      if (value == null) return;
+      name(name);
+      escaped(value);
+      more = true;
+    }
+
+    void number(String name, long value) {
+      name(name);
+      out.append(Long.toString(value));
+      more = true;
+    }
+
+    void bool(String name, boolean value) {
+      name(name);
+      out.append(value ? "true" : "false");
+      more = true;
+    }
+
+    void map(String name, Map<String, String> map) {
+      name(name).begin('{');
+      if (map.size() == 1) {
+        Map.Entry<String, String> e = map.entrySet().iterator().next();
+        string(e.getKey(), e.getValue());
+      } else if (!map.isEmpty()) {
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(map).entrySet()) {
+          string(e.getKey(), e.getValue());
+        }
+      }
+      end('}');
+    }
+
+    private void escaped(String s) {
+      int n = s.length();
+      char[] b = SCRATCH.get();
+      if (b.length < n) {
+        b = new char[Math.max(n, 2 * b.length)];
+        if (b.length <= MAX_KEPT_LINE) SCRATCH.set(b); // a longer one is not kept
+      }
+      s.getChars(0, n, b, 0); // a plain array: the loop below runs over every character of a body
+      out.append('"');
+      int last = 0;
+      for (int i = 0; i < n; i++) {
+        char c = b[i];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') continue;
+        String replacement;
+        if (c < 128) {
+          replacement = REPLACEMENTS[c];
+          if (replacement == null) continue;
+        } else if (c == '\u2028') {
+          replacement = "\\u2028";
+        } else if (c == '\u2029') {
+          replacement = "\\u2029";
+        } else if (Character.isSurrogate(c)) {
+          if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(b[i + 1])) {
+            i++; // a pair: kept as it is
+            continue;
+          }
+          replacement = "?"; // what UTF-8 encoding makes of an unpaired surrogate
+        } else {
+          continue;
+        }
+        if (last < i) out.append(b, last, i - last);
+        out.append(replacement);
+        last = i + 1;
+      }
+      if (last < n) out.append(b, last, n - last);
+      out.append('"');
+    }
   }
 }

@@ -28,7 +28,7 @@ final class Audits {
       if (call.request != null) request.put("vendorRequest", r.text(requestLine(call.request)));
     }
     return new AuditEvent(
-        call.traceId,
+        call.traceId(),
         call.startedAt,
         call.principal,
         c.name,

@@ -55,7 +55,11 @@ final class Call<R> {
   private final Supplier<Operation<R>> planner;
   final String principal;
   final Map<String, String> context;
-  final String traceId;
+  /**
+   * The saga's or the current span's trace id, else null until {@link #traceId()} draws a random
+   * one: a call nobody audits and that does not fail never needs it.
+   */
+  private String traceId;
   final Instant startedAt;
   final Instant deadlineAt;
   final long startNanos = System.nanoTime();
@@ -82,8 +86,8 @@ final class Call<R> {
   private boolean authRefreshed;
   /** The limits of this call's retry loop. */
   final CallRules rules = new CallRules(this);
-  /** The lookups by key this call made, if any. */
-  private final Lookups<R> lookups = new Lookups<>(this);
+  /** The lookups by key this call made; null until the first ({@link #reconcile}). */
+  private Lookups<R> lookups;
   /** The kind, status and code of the last recorded request. */
   private AttemptKind lastKind;
   private int lastStatus;
@@ -102,9 +106,15 @@ final class Call<R> {
     this.planner = planner;
     this.principal = principal;
     this.context = context;
-    this.traceId = TraceIds.current();
+    this.traceId = TraceIds.inherited();
     this.startedAt = pipeline.clock.instant();
     this.deadlineAt = startedAt.plus(c.policy.deadline());
+  }
+
+  /** The call's trace id; drawn on first use when none was inherited. Caller's thread only. */
+  String traceId() {
+    if (traceId == null) traceId = TraceIds.random();
+    return traceId;
   }
 
   /** Runs the call and audits it once. */
@@ -348,6 +358,7 @@ final class Call<R> {
 
   /** Polls the lookup by key ({@link Lookups}); the record, or null when it was not found. */
   private R reconcile() {
+    if (lookups == null) lookups = new Lookups<>(this);
     R found = lookups.poll();
     if (found != null) reconciled = true;
     return found;
@@ -404,8 +415,9 @@ final class Call<R> {
 
   /** What is left of the call's deadline; zero when it has passed. */
   Duration remaining() {
-    Duration d = Duration.between(pipeline.clock.instant(), deadlineAt);
-    return d.isNegative() ? Duration.ZERO : d;
+    // The clock's millis, not an Instant: this runs several times per attempt.
+    long left = deadlineAt.toEpochMilli() - pipeline.clock.millis();
+    return left > 0 ? Duration.ofMillis(left) : Duration.ZERO;
   }
 
   void sleep(Duration d) {

@@ -124,7 +124,7 @@ final class Failures {
         .vendor(c.connector.vendor())
         .connection(c.name)
         .operation(call.operationName)
-        .traceId(call.traceId)
+        .traceId(call.traceId())
         .attempts(call.sent)
         .message(c.redactor.text(e.message()))
         .vendorCode(c.redactor.text(e.vendorCode()));

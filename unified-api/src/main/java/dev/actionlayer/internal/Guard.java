@@ -118,7 +118,7 @@ final class Guard {
     }
     Exchange x = transport.send(c, request, min(left, c.policy.attemptTimeout()));
     if (x.isVendorFailure()) c.breaker.recordFailure();
-    else c.breaker.recordSuccess();
+    else recordSuccess(c.breaker);
     return x;
   }
 
@@ -166,6 +166,23 @@ final class Guard {
   private static long sharedWindow(ConnectionRuntime c, io.github.bucket4j.Bucket limiter, long epochMillis) {
     if (!c.shared.shared() || limiter != c.limiter) return -1;
     return epochMillis / Math.max(1, c.policy.rateLimitPeriod().toMillis());
+  }
+
+  /**
+   * Records a success, skipping Failsafe's two locks when the success cannot change anything: the
+   * breaker is closed and its window (the last {@code breakerWindow} results) is full and holds
+   * no failure, so recording one more success leaves its counts and state exactly as they are.
+   * Every caller of a connection shares those locks; on the all-successful path they are the
+   * only contended section. A concurrent failure is still recorded under the lock; the skipped
+   * success counts as recorded just before it.
+   */
+  static void recordSuccess(dev.failsafe.CircuitBreaker<Object> breaker) {
+    if (breaker.isClosed() && breaker.getFailureCount() == 0
+        && breaker.getExecutionCount() >= breaker.getConfig().getFailureThresholdingCapacity()
+        && breaker.isClosed()) {
+      return;
+    }
+    breaker.recordSuccess();
   }
 
   private static dev.actionlayer.ActionException deadlineExhausted(ConnectionRuntime c) {

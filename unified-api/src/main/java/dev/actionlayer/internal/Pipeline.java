@@ -74,11 +74,12 @@ public final class Pipeline {
     try {
       // What changes after the call ends is read now; the rest (mostly redaction) may be done on
       // the sink's own thread: the call is finished, so nothing writes to it any more.
+      call.traceId(); // drawn here, before the event may be built on another thread
       String breakerState = call.c.breaker.getState().name();
       long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - call.startNanos);
       auditSink.acceptDeferred(() -> Audits.event(call, result, error, breakerState, durationMs));
     } catch (RuntimeException e) {
-      log.warn("audit sink failed for trace {}: {}", call.traceId, e.getClass().getName());
+      log.warn("audit sink failed for trace {}: {}", call.traceId(), e.getClass().getName());
     }
   }
 }

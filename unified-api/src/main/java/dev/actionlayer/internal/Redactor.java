@@ -78,16 +78,76 @@ public final class Redactor {
   /** The text with every secret removed; null stays null. */
   public String text(String text) {
     if (text == null || text.isEmpty()) return text;
-    String out = maskSecrets(text);
-    // The patterns are costly on every audited body; run each only where its keywords occur.
-    String lower = out.toLowerCase(Locale.ROOT);
-    if (containsAny(lower, SECRET_WORDS)) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    String out = maskSecrets(text, lower);
+    if (out != text) lower = out.toLowerCase(Locale.ROOT);
+    // The patterns are costly on every audited body; run each only where its keywords occur in a
+    // place the pattern could match (a keyword in prose, "after a password reset", needs no scan).
+    boolean exact = lower.length() == out.length(); // else a keyword's neighbours are not where they seem
+    int places = exact ? secretWordPlaces(lower) : containsAny(lower, SECRET_WORDS) ? IN_JSON_NAME | IN_FORM_NAME : 0;
+    if ((places & IN_JSON_NAME) != 0) {
       out = maskWhereNameIsSecret(JSON_MEMBER, out, m -> "\"" + m.group(1) + "\"" + m.group(2) + "\"" + MASK + "\"");
-      out = maskFormFields(out);
     }
-    if (containsAny(lower, AUTH_WORDS)) out = replace(AUTH_VALUE, out, "$1 " + MASK);
+    if ((places & IN_FORM_NAME) != 0) out = maskFormFields(out);
+    if (exact ? anyBeforeWhitespace(lower, AUTH_WORDS) : containsAny(lower, AUTH_WORDS)) {
+      out = replace(AUTH_VALUE, out, "$1 " + MASK);
+    }
     if (lower.contains("_live_") || lower.contains("_test_")) out = replace(VENDOR_KEY, out, "$1" + MASK);
     return out;
+  }
+
+  private static final int IN_JSON_NAME = 1;
+  private static final int IN_FORM_NAME = 2;
+
+  /**
+   * Where secret words occur, in one pass over their occurrences: {@link #IN_JSON_NAME} when one
+   * sits inside a quoted run of JSON name characters (the only place {@link #JSON_MEMBER} can match
+   * a secret name), {@link #IN_FORM_NAME} when one sits in a run of field-name characters that ends
+   * at an {@code =} (the only place {@link #maskFormFields} masks). Necessary conditions, checked
+   * without a regex; the full scans run when they hold.
+   */
+  private static int secretWordPlaces(String lower) {
+    int places = 0;
+    int n = lower.length();
+    for (String w : SECRET_WORDS) {
+      for (int i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
+        int r = i + w.length();
+        if ((places & IN_FORM_NAME) == 0) {
+          int f = r;
+          while (f < n && isNameChar(lower.charAt(f))) f++;
+          if (f < n && lower.charAt(f) == '=') places |= IN_FORM_NAME;
+        }
+        if ((places & IN_JSON_NAME) == 0) {
+          int l = i;
+          while (l > 0 && isJsonNameChar(lower.charAt(l - 1))) l--;
+          int j = r;
+          while (j < n && isJsonNameChar(lower.charAt(j))) j++;
+          if (l > 0 && lower.charAt(l - 1) == '"' && j < n && lower.charAt(j) == '"') places |= IN_JSON_NAME;
+        }
+        if (places == (IN_JSON_NAME | IN_FORM_NAME)) return places;
+      }
+    }
+    return places;
+  }
+
+  /** Whether one of {@code words} is followed by whitespace, as {@link #AUTH_VALUE} requires. */
+  private static boolean anyBeforeWhitespace(String lower, String[] words) {
+    for (String w : words) {
+      for (int i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
+        int r = i + w.length();
+        if (r < lower.length() && isRegexSpace(lower.charAt(r))) return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isJsonNameChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  }
+
+  /** {@code \s} of {@link Pattern} without UNICODE_CHARACTER_CLASS. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /**
@@ -96,12 +156,11 @@ public final class Redactor {
    * URL-safe base64 with and without padding (base64 is case-sensitive by nature). Where matches
    * overlap, their union is masked.
    */
-  private String maskSecrets(String text) {
+  private String maskSecrets(String text, String lower) {
     Forms forms = forms();
     if (forms.folded.isEmpty()) return text;
     List<int[]> hits = null;
     for (String form : forms.exact) hits = find(text, form, hits);
-    String lower = text.toLowerCase(Locale.ROOT);
     if (lower.length() == text.length()) {
       for (String form : forms.folded) hits = find(lower, form, hits);
     } else {

@@ -29,11 +29,16 @@ public final class TraceIds {
 
   /** The trace id a new saga or call should carry. */
   public static String current() {
+    String inherited = inherited();
+    return inherited != null ? inherited : random();
+  }
+
+  /** The saga's trace id, else the current span's, else null (nothing is allocated). */
+  static String inherited() {
     String saga = SAGA_TRACE.get();
     if (saga != null) return saga;
     SpanContext span = Span.current().getSpanContext();
-    if (span.isValid()) return span.getTraceId();
-    return random();
+    return span.isValid() ? span.getTraceId() : null;
   }
 
   public static String random() {

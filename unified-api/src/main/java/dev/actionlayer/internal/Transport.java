@@ -155,7 +155,7 @@ public final class Transport {
     okhttp3.Headers h = response.headers();
     Map<String, List<String>> out = new LinkedHashMap<>(h.size() * 2);
     for (int i = 0; i < h.size(); i++) {
-      String key = h.name(i).toLowerCase(Locale.ROOT);
+      String key = lowerCase(h.name(i));
       if (key.equals(HIDDEN_RETRY_AFTER_LOWER)) key = "retry-after";
       String value = h.value(i);
       List<String> values = out.get(key);
@@ -168,6 +168,27 @@ public final class Transport {
       }
     }
     return out;
+  }
+
+  /** Lower-cased header names seen before, so that each response does not lower-case them again. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> LOWER_NAMES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  /** Bounds {@link #LOWER_NAMES}: a vendor may send any names; past this many, no more are kept. */
+  private static final int MAX_LOWER_NAMES = 256;
+
+  /** {@code name} in lower case; an already lower-case name as is, a known one from the cache. */
+  static String lowerCase(String name) {
+    boolean lower = true;
+    for (int i = 0; i < name.length() && lower; i++) {
+      char c = name.charAt(i);
+      lower = c < 'A' || (c > 'Z' && c < 0x80);
+    }
+    if (lower) return name;
+    String cached = LOWER_NAMES.get(name);
+    if (cached != null) return cached;
+    String folded = name.toLowerCase(Locale.ROOT);
+    if (LOWER_NAMES.size() < MAX_LOWER_NAMES) LOWER_NAMES.putIfAbsent(name, folded);
+    return folded;
   }
 
   /**

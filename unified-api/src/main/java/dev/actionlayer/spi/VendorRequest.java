@@ -3,7 +3,6 @@ package dev.actionlayer.spi;
 import dev.actionlayer.ActionException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,9 +24,9 @@ public final class VendorRequest {
 
   private VendorRequest(Builder b) {
     this.method = b.method;
-    this.path = Collections.unmodifiableList(new ArrayList<>(b.path));
-    this.query = Collections.unmodifiableList(new ArrayList<>(b.query));
-    this.headers = Collections.unmodifiableList(new ArrayList<>(b.headers));
+    this.path = List.copyOf(b.path);
+    this.query = List.copyOf(b.query);
+    this.headers = List.copyOf(b.headers);
     this.contentType = b.contentType;
     this.body = b.body;
   }
@@ -82,6 +81,14 @@ public final class VendorRequest {
 
   /** Builds a {@link VendorRequest}; each setter validates eagerly. Not thread-safe. */
   public static final class Builder {
+    /**
+     * Literal paths split before: connectors pass the same few constants on every call. Bounded,
+     * in case one builds its literal paths at run time.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, List<String>> LITERAL_PATHS =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_LITERAL_PATHS = 512;
+
     private final String method;
     private final List<String> path = new ArrayList<>();
     private final List<Map.Entry<String, String>> query = new ArrayList<>();
@@ -99,11 +106,18 @@ public final class VendorRequest {
      */
     public Builder path(String literalPath) {
       Objects.requireNonNull(literalPath, "literalPath == null");
-      for (String s : literalPath.split("/")) {
-        if (s.isEmpty()) continue;
-        if (s.equals(".") || s.equals("..")) throw new IllegalArgumentException("dot segment in path: " + literalPath);
-        path.add(s);
+      List<String> segments = LITERAL_PATHS.get(literalPath);
+      if (segments == null) {
+        List<String> split = new ArrayList<>();
+        for (String s : literalPath.split("/")) {
+          if (s.isEmpty()) continue;
+          if (s.equals(".") || s.equals("..")) throw new IllegalArgumentException("dot segment in path: " + literalPath);
+          split.add(s);
+        }
+        segments = List.copyOf(split);
+        if (LITERAL_PATHS.size() < MAX_LITERAL_PATHS) LITERAL_PATHS.putIfAbsent(literalPath, segments);
       }
+      path.addAll(segments);
       return this;
     }
 

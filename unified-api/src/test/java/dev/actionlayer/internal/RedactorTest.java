@@ -69,4 +69,20 @@ class RedactorTest {
     assertThat(r.text("<abcdef12XYZW> ok")).isEqualTo("<[REDACTED]> ok");
     assertThat(r.text("ABCDEF12 then İ abcdef12")).isEqualTo("[REDACTED] then İ [REDACTED]");
   }
+
+  @Test
+  void secretWordsInProse_leaveTheTextUntouched() {
+    String in = "{\"summary\":\"after a password reset the basic flow asks for a token\","
+        + "\"url\":\"https://x/y?size=medium&session=\"}";
+    assertThat(redactor.text(in)).isSameAs(in);
+  }
+
+  @Test
+  void secretWordsInNames_areStillFoundWhereverTheNameRuns() {
+    assertThat(redactor.text("{\"a\":\"password reset\",\"Old-PASSWORD_hash\"\t:\t\"h\"}"))
+        .isEqualTo("{\"a\":\"password reset\",\"Old-PASSWORD_hash\"\t:\t\"[REDACTED]\"}");
+    assertThat(redactor.text("a token or two; x_token_v2[0]=abc&y=1"))
+        .isEqualTo("a token or two; x_token_v2[0]=[REDACTED]&y=1");
+    assertThat(redactor.text("the bearer said: BEARER\tabcdefgh")).isEqualTo("the bearer said: BEARER [REDACTED]");
+  }
 }
