@@ -81,6 +81,7 @@ public final class BrokerCostHarness {
           Runtime.getRuntime().availableProcessors());
       try (StreamableHttpClient client = StreamableHttpClient.connect(broker.uri(), key)) {
         check(inProcess.execute("tasks_get", ARGUMENTS), client.callTool("tasks_get", ARGUMENTS));
+        System.out.println("the broker answers tools/call as " + client.lastContentType());
         latency(inProcess, client, warmup, seconds);
       }
       throughput(broker.uri(), key, inProcess, threads, warmup, seconds);

@@ -24,6 +24,7 @@ final class StreamableHttpClient implements AutoCloseable {
   private final String authorization;
   private final AtomicLong ids = new AtomicLong(1);
   private String session;
+  private String lastContentType = "";
 
   private StreamableHttpClient(URI uri, String key) {
     // One client per caller: its own connection pool, so each caller keeps one connection alive.
@@ -55,9 +56,15 @@ final class StreamableHttpClient implements AutoCloseable {
     if (r.statusCode() != 200) throw new IllegalStateException("tools/call: HTTP " + r.statusCode() + " " + r.body());
     String body = r.body();
     String type = r.headers().firstValue("content-type").orElse("");
+    lastContentType = type;
     if (type.startsWith("text/event-stream")) body = lastData(body);
     if (!body.contains("\"result\"")) throw new IllegalStateException("tools/call: no result: " + body);
     return body;
+  }
+
+  /** The {@code Content-Type} of the last {@code tools/call} answer. */
+  String lastContentType() {
+    return lastContentType;
   }
 
   /** The data of the last event of an SSE body (the response; earlier events would be notifications). */
