@@ -11,6 +11,7 @@ import dev.actionlayer.tools.ToolResult;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.json.JsonBooleanSchema;
 import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
@@ -64,7 +65,10 @@ class ActionlayerToolsTest {
               .map(ToolParameter::name).toList());
       for (ToolParameter p : tool.parameters()) {
         JsonSchemaElement property = schema.properties().get(p.name());
-        if (p.allowed().isEmpty()) {
+        if (p.isBoolean()) {
+          assertThat(property).isInstanceOfSatisfying(JsonBooleanSchema.class,
+              s -> assertThat(s.description()).isEqualTo(p.description()));
+        } else if (p.allowed().isEmpty()) {
           assertThat(property).isInstanceOfSatisfying(JsonStringSchema.class,
               s -> assertThat(s.description()).isEqualTo(p.description()));
         } else {
