@@ -125,8 +125,10 @@ final class Guard {
   /**
    * Takes one permit from {@code limiter}, waiting for it through the call when it comes within
    * the wait allowed (its Sleeper, audited with the request). Returns when the permit counts, on
-   * the system clock: the time before asking plus the wait the bucket imposed (no later than the
-   * bucket's own grant time, so a window change after it is never missed).
+   * the system clock, never later than the bucket's own grant time (so a window change after it is
+   * never missed): a permit taken at once counts from before asking (the bucket may have read its
+   * time before waiting for the row lock); a reserved one from the end of the wait, which ends
+   * no earlier than the refill it waited for.
    */
   private static long takePermit(ConnectionRuntime c, io.github.bucket4j.Bucket limiter, Call<?> call,
       Duration left) {
@@ -156,7 +158,7 @@ final class Guard {
               + c.policy.rateLimitPermits() + " per " + Failures.seconds(c.policy.rateLimitPeriod())
               + "; nothing was sent"));
     }
-    return asked + waited[0];
+    return waited[0] > 0 ? System.currentTimeMillis() : asked;
   }
 
   /**

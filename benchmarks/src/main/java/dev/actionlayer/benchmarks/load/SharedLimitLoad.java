@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -83,7 +84,9 @@ public final class SharedLimitLoad {
           }
         }
       }
-      report(mode, stats(uri), limit, ok, errors, seconds);
+      String auth = "Basic " + Base64.getEncoder().encodeToString(
+          (LoadWorker.LOAD_USER + ":token").getBytes(StandardCharsets.UTF_8));
+      report(mode, stats(uri), String.valueOf(auth.hashCode()), limit, ok, errors, seconds);
     } finally {
       vendor.destroy();
       vendor.waitFor(10, TimeUnit.SECONDS);
@@ -96,7 +99,7 @@ public final class SharedLimitLoad {
         HttpResponse.BodyHandlers.ofString()).body();
   }
 
-  private static void report(String mode, String stats, int limit, long ok, Map<String, Long> errors,
+  private static void report(String mode, String stats, String account, int limit, long ok, Map<String, Long> errors,
       int seconds) {
     long requests = 0;
     long refused = 0;
@@ -107,6 +110,7 @@ public final class SharedLimitLoad {
     for (String line : stats.split("\n")) {
       if (line.isBlank()) continue;
       String[] f = line.trim().split(" ");
+      if (!f[0].equals(account)) continue; // the workers' warm-up account
       long n = Long.parseLong(f[2]);
       long r = Long.parseLong(f[3]);
       requests += n;
