@@ -7,7 +7,6 @@ import dev.actionlayer.spi.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,12 +26,23 @@ import org.junit.jupiter.api.io.TempDir;
  * run by Node as a child process. Each script under {@code src/test/node} prints what it observed
  * as JSON lines; this test decides whether that is right.
  *
- * <p>The broker runs over the Jira and Stripe fakes with a policy that lets {@code triage-bot}
- * create and read Jira tasks and delete them only with a person's approval.
+ * <p>The broker runs over the Jira and Stripe fakes with a policy ({@link #POLICY}) that lets
+ * {@code triage-bot} create and read Jira tasks in one project and delete them only with a
+ * person's approval.
  */
 class TypeScriptClientTest {
   static final Path SCRIPTS = Path.of("src", "test", "node").toAbsolutePath();
   static final long SCRIPT_TIMEOUT_SECONDS = 60;
+
+  /**
+   * {@code triage-bot} may create and read Jira tasks in project PROJ only, and delete them with
+   * a person's approval.
+   */
+  static final String POLICY = "{\"version\":1,\"principals\":{\"triage-bot\":{\"allow\":["
+      + "{\"id\":\"jira-work\",\"operations\":[\"tasks.create\",\"tasks.get\"],\"connections\":[\"jira\"],"
+      + "\"where\":{\"project\":[\"PROJ\"]}},"
+      + "{\"id\":\"jira-delete\",\"operations\":[\"tasks.delete\"],\"connections\":[\"jira\"],\"approval\":\"required\"}"
+      + "]}}}";
 
   @TempDir
   static Path dir;
@@ -43,7 +53,7 @@ class TypeScriptClientTest {
     assertThat(SCRIPTS.resolve("node_modules/@modelcontextprotocol/sdk/package.json"))
         .as("the SDK is installed by the build (mvn generate-test-resources runs npm ci in %s)", SCRIPTS)
         .exists();
-    f = new BrokerFixture(dir, ApprovalsOverHttpTest.POLICY, ApprovalStore.inMemory());
+    f = new BrokerFixture(dir, POLICY, ApprovalStore.inMemory());
   }
 
   @AfterAll
@@ -98,8 +108,13 @@ class TypeScriptClientTest {
     Map<String, Object> invalid = error(run.step("invalid"));
     assertThat(invalid).containsEntry("code", "INVALID_REQUEST");
     assertThat(Json.object(invalid, "fieldErrors")).containsKey("title");
+    Map<String, Object> elsewhere = error(run.step("otherConnection"));
+    assertThat(elsewhere).containsEntry("code", "INVALID_REQUEST");
+    assertThat(Json.object(elsewhere, "fieldErrors")).containsKey("connection");
     Map<String, Object> denied = error(run.step("denied"));
-    assertThat(denied.get("code")).isIn("PERMISSION_DENIED", "INVALID_REQUEST");
+    assertThat(denied).containsEntry("code", "PERMISSION_DENIED").containsEntry("retryable", false);
+    assertThat((String) denied.get("message")).contains("jira-work");
+    assertThat(f.jira.issues()).noneSatisfy(i -> assertThat(i.summary()).isEqualTo("Not in my project"));
     assertThat(run.stdout).doesNotContain(BrokerFixture.JIRA_TOKEN, BrokerFixture.STRIPE_KEY);
   }
 
