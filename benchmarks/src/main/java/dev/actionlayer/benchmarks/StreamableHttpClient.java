@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code notifications/initialized} notification, then {@code tools/call} requests, one at a
  * time, on the JDK's {@link HttpClient} (HTTP/1.1, one keep-alive connection). An answer may come
  * as {@code application/json} or as a {@code text/event-stream}; either way the JSON-RPC response
- * is returned as text. Not thread-safe: one client per caller thread.
+ * is returned as text. Not thread-safe: one client per caller thread. Used by {@link
+ * BrokerCostHarness} and by the shared-limit load harness's agents ({@code load.SharedLimitLoad}).
  */
-final class StreamableHttpClient implements AutoCloseable {
+public final class StreamableHttpClient implements AutoCloseable {
   private static final String PROTOCOL_VERSION = "2025-06-18";
   private final HttpClient http;
   private final URI uri;
@@ -35,7 +36,7 @@ final class StreamableHttpClient implements AutoCloseable {
   }
 
   /** A client with an initialized session on {@code uri} (the broker's {@code /mcp}). */
-  static StreamableHttpClient connect(URI uri, String key) {
+  public static StreamableHttpClient connect(URI uri, String key) {
     StreamableHttpClient c = new StreamableHttpClient(uri, key);
     HttpResponse<String> init = c.post("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{"
         + "\"protocolVersion\":\"" + PROTOCOL_VERSION + "\",\"capabilities\":{},"
@@ -49,7 +50,7 @@ final class StreamableHttpClient implements AutoCloseable {
   }
 
   /** Calls a tool; returns the JSON-RPC response (its {@code result} holds the tool result). */
-  String callTool(String name, String jsonArguments) {
+  public String callTool(String name, String jsonArguments) {
     long id = ids.incrementAndGet();
     HttpResponse<String> r = post("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{"
         + "\"name\":\"" + name + "\",\"arguments\":" + jsonArguments + "}}");
@@ -63,7 +64,7 @@ final class StreamableHttpClient implements AutoCloseable {
   }
 
   /** The {@code Content-Type} of the last {@code tools/call} answer. */
-  String lastContentType() {
+  public String lastContentType() {
     return lastContentType;
   }
 
