@@ -98,7 +98,7 @@ public final class SharedLimitLoad {
         clients.add(c);
         callers.add(LoadWorker.overMcp(c));
       }
-      for (int round = 0; round < 10; round++) {
+      for (int round = 0; round < 5; round++) {
         for (StreamableHttpClient c : clients) {
           c.callTool("tasks_create", "{\"connection\":\"warmup\",\"project\":\"PROJ\",\"title\":\"warm " + round + "\"}");
           c.callTool("tasks_get", "{\"connection\":\"warmup\",\"id\":\"10001\"}");
