@@ -89,6 +89,9 @@ public final class BrokerCostHarness {
       Files.deleteIfExists(principals);
       Files.deleteIfExists(dir);
     }
+    // The MCP SDK's transport leaves a non-daemon "session-sweeper" thread running after the
+    // broker has closed (reported to the broker's owner); without this the JVM would not exit.
+    System.exit(0);
   }
 
   /** Both paths give the same answer, and it is the task (not an error). */
