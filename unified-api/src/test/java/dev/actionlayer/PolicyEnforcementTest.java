@@ -67,8 +67,9 @@ class PolicyEnforcementTest extends PolicyTestSupport {
     ActionError other = failure(() -> bot.tasks("a").create(new NewTask("SECRETPROJ", "t", null)));
     assertThat(other.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
     assertThat(other.message()).isEqualTo("policy: rule 'a-work' allows tasks.create on 'a' only where project"
-        + " is one of [PROJ, OPS]; nothing was sent");
-    assertThat(other.fieldErrors()).containsEntry("project", "not allowed by rule 'a-work'; allowed: [PROJ, OPS]");
+        + " is one of the values the rule lists; nothing was sent");
+    assertThat(other.fieldErrors()).containsEntry("project", "not one of the values rule 'a-work' allows");
+    assertThat(other.message() + other.fieldErrors()).doesNotContain("OPS");
     ActionError omitted = failure(() -> bot.tasks("a").create(new NewTask(null, "t", null)));
     assertThat(omitted.fieldErrors()).containsKey("project");
     assertThat(a.requests()).isZero();
@@ -83,10 +84,10 @@ class PolicyEnforcementTest extends PolicyTestSupport {
             + "{\"id\":\"tidy\",\"operations\":[\"folders.delete\"],\"connections\":[\"a\"],\"where\":{\"id\":[\"F9\"]}}"))
         .forPrincipal("filer");
     assertThat(failure(() -> bot.folders("a").create(new NewFolder("Top", null))).message())
-        .contains("rule 'under-root'").contains("parentId is one of [R1]");
+        .contains("rule 'under-root'").contains("parentId is one of the values").doesNotContain("R1");
     assertThat(failure(() -> bot.folders("a").create(new NewFolder("Elsewhere", "R2"))).code())
         .isEqualTo(ErrorCode.PERMISSION_DENIED);
-    assertThat(failure(() -> bot.folders("a").delete("F1")).message()).contains("rule 'tidy'").contains("id is one of [F9]");
+    assertThat(failure(() -> bot.folders("a").delete("F1")).message()).contains("rule 'tidy'").contains("id is one of the values").doesNotContain("F9");
     assertThat(a.requests()).isZero();
     assertThat(bot.folders("a").create(new NewFolder("Inside", "R1")).parentId()).isEqualTo("R1");
     assertThat(failure(() -> bot.folders("a").delete("F9")).code()).isEqualTo(ErrorCode.NOT_FOUND); // allowed: sent

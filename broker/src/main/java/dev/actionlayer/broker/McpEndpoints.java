@@ -87,6 +87,7 @@ final class McpEndpoints implements AutoCloseable {
       if (gone == null) continue;
       log.info("principal {} left the principals file: closing its MCP sessions", name);
       gone.server().getAsyncServer().closeGracefully()
+          .doFinally(signal -> gone.servlet().destroy())
           .subscribe(null, failure -> log.warn("closing the MCP endpoint of {} failed", name, failure));
     }
   }
@@ -99,7 +100,8 @@ final class McpEndpoints implements AutoCloseable {
   /** Closes every principal's sessions, all at once (the SDK takes about a second for each), within 5 s. */
   @Override
   public void close() {
-    java.util.List<reactor.core.publisher.Mono<Void>> closing = endpoints.values().stream()
+    java.util.List<Endpoint> open = java.util.List.copyOf(endpoints.values());
+    java.util.List<reactor.core.publisher.Mono<Void>> closing = open.stream()
         .map(e -> e.server().getAsyncServer().closeGracefully()
             .onErrorResume(failure -> {
               log.warn("closing an MCP endpoint failed", failure);
@@ -112,5 +114,9 @@ final class McpEndpoints implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("MCP sessions still closing after {}", Broker.STOP_TIMEOUT, e);
     }
+    // The servlet's end of life. It does not stop the SDK's session sweeper thread (mcp-core 2.1.0
+    // and 2.2.0 start it on a Schedulers.newSingle they never dispose, a non-daemon thread per
+    // endpoint): a JVM embedding a Broker ends with System.exit or a signal, as `serve` does.
+    for (Endpoint e : open) e.servlet().destroy();
   }
 }

@@ -126,11 +126,11 @@ public final class PolicyEngine {
     if (rule == null) {
       Policy.Rule first = covering.get(0);
       String field = unmet(first, ask);
-      List<String> allowed = first.where().get(field);
       return deny(first.id(), "where", "none", ActionError.builder(ErrorCode.PERMISSION_DENIED)
           .message("policy: rule '" + first.id() + "' allows " + ask.operation() + " on '" + ask.connection()
-              + "' only where " + field + " is one of " + allowed + "; nothing was sent")
-          .fieldError(field, "not allowed by rule '" + first.id() + "'; allowed: " + allowed));
+              + "' only where " + field + " is one of the values the rule lists; nothing was sent")
+          // The policy's values are configuration: named by rule, never quoted.
+          .fieldError(field, "not one of the values rule '" + first.id() + "' allows"));
     }
     String approval = rule.approvalRequired() ? "required" : "none";
     List<Bucket> spent = new ArrayList<>();
