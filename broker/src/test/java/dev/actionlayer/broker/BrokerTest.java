@@ -193,6 +193,4 @@ class BrokerTest {
     }
     assertThatThrownBy(() -> f.http.send(f.request("/healthz").build(),
         java.net.http.HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
-  }
-
-}
+  }}
