@@ -148,10 +148,11 @@ final class CallCommand implements Callable<Integer> {
     if (named != null && !named.equals(connection)) {
       throw new UsageException("--json names connection '" + named + "' but the command names '" + connection + "'");
     }
-    Connector connector = ConnectionsFile.load(config).connector(connection, environment);
+    ConnectionsFile connections = ConnectionsFile.load(config);
+    Connector connector = connections.connector(connection, environment);
     JsonLinesAuditSink file = auditFile == null ? null : JsonLinesAuditSink.open(auditFile);
     try (ActionLayer layer = ActionLayer.builder()
-        .connection(connection, connector)
+        .connection(connection, connector, connections.policy(connection))
         .principal("cli")
         .auditSink(file == null ? AuditSink.NONE : file)
         .build()) {

@@ -1,5 +1,6 @@
 package dev.actionlayer.cli;
 
+import dev.actionlayer.ConnectionPolicy;
 import dev.actionlayer.Credentials;
 import dev.actionlayer.asana.Asana;
 import dev.actionlayer.gdrive.GoogleDrive;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +41,8 @@ import java.util.regex.Pattern;
  * jira.secret.env=JIRA_API_TOKEN
  * stripe.vendor=stripe
  * stripe.token.env=STRIPE_SECRET_KEY
+ * # optional: the vendor account, shared by every process on one shared state (default: vendor + base URI)
+ * jira.account=acme-jira
  * </pre>
  *
  * <p>{@code broker} is not a connection name: {@code broker.*} settings configure
@@ -51,7 +55,7 @@ final class ConnectionsFile {
   private static final String VENDOR_FORM = "one of " + sorted(VENDORS, "");
 
   /** Settings that hold plain configuration. */
-  private static final Set<String> PLAIN = Set.of("vendor", "baseUri", "auth", "tokenEndpoint", "issueType",
+  private static final Set<String> PLAIN = Set.of("vendor", "baseUri", "account", "auth", "tokenEndpoint", "issueType",
       "dedupeLabels", "apiVersion", "contactExternalIdField", "taskExternalIdField", "supportsAllDrives");
   /** Settings naming the environment variable that holds a credential (each without its {@code .env}). */
   private static final Set<String> FROM_ENV = Set.of("user", "secret", "token", "clientId", "clientSecret",
@@ -321,6 +325,25 @@ final class ConnectionsFile {
 
   private static final String SF_FIELD_FORM = "the API name of a custom field marked External ID, e.g."
       + " Actionlayer_Key__c";
+
+  /**
+   * The policy settings of connection {@code name} from the file: its vendor account
+   * ({@code <name>.account}, see {@link ConnectionPolicy#account()}), which brokers and processes
+   * on one shared state must name alike to share the account's rate limit and pause.
+   *
+   * @throws UsageException when the account is not one the layer accepts (by key and line)
+   */
+  UnaryOperator<ConnectionPolicy.Builder> policy(String name) {
+    Map<String, Entry> s = connections.get(name);
+    Entry account = s == null ? null : s.get("account");
+    if (account == null) return UnaryOperator.identity();
+    try {
+      ConnectionPolicy.builder().account(account.value());
+    } catch (IllegalArgumentException e) {
+      throw refused(account, "must be 1 to 200 characters without control characters");
+    }
+    return p -> p.account(account.value());
+  }
 
   /** Applies setting {@code setting} when present; a value the connector refuses is reported by key and line. */
   private void set(Map<String, Entry> s, String setting, String allowed, Consumer<String> setter) {

@@ -72,7 +72,7 @@ final class McpCommand implements Callable<Integer> {
     }
     ConnectionsFile file = ConnectionsFile.load(config);
     ActionLayer.Builder builder = ActionLayer.builder().principal("mcp-client");
-    for (String name : file.names()) builder.connection(name, file.connector(name, environment));
+    for (String name : file.names()) builder.connection(name, file.connector(name, environment), file.policy(name));
     try (ActionLayer layer = builder.build()) {
       err.println("actionlayer mcp: serving " + layer.connections() + " from " + config);
       return serve(layer, err);

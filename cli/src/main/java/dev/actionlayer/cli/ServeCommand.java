@@ -107,7 +107,7 @@ final class ServeCommand implements Callable<Integer> {
           .approver(approvals);
       SharedState shared = database == null ? SharedState.local() : SharedState.jdbc(database);
       if (database != null) builder.journal(SagaJournal.jdbc(database)).sharedState(shared);
-      for (String name : connections.names()) builder.connection(name, connections.connector(name, environment));
+      for (String name : connections.names()) builder.connection(name, connections.connector(name, environment), connections.policy(name));
       ActionLayer layer;
       try {
         layer = builder.build();

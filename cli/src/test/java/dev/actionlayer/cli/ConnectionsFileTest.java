@@ -36,6 +36,27 @@ class ConnectionsFileTest {
   }
 
   @Test
+  void anAccountWithAControlCharacterIsRefusedWithoutQuotingIt() throws IOException {
+    Cli r = call("jira.vendor=jira", "jira.baseUri=https://acme.atlassian.net", "jira.user.env=JIRA_EMAIL",
+        "jira.secret.env=JIRA_API_TOKEN", "jira.account=acme\\u0007Qx7sEcReTvAlUe9");
+
+    assertRefused(r, "line 5: jira.account:", "1 to 200 characters", "Qx7sEcReTvAlUe9", "acme");
+  }
+
+  @Test
+  void theAccountSettingBecomesTheConnectionsVendorAccount() throws IOException {
+    Path config = Files.write(dir.resolve("accounts.properties"), List.of("jira.vendor=jira",
+        "jira.baseUri=https://acme.atlassian.net", "jira.user.env=JIRA_EMAIL", "jira.secret.env=JIRA_API_TOKEN",
+        "jira.account=acme-jira", "stripe.vendor=stripe", "stripe.token.env=STRIPE_SECRET_KEY"));
+    ConnectionsFile file = ConnectionsFile.load(config);
+
+    assertThat(file.policy("jira").apply(dev.actionlayer.ConnectionPolicy.builder()).build().account())
+        .contains("acme-jira");
+    assertThat(file.policy("stripe").apply(dev.actionlayer.ConnectionPolicy.builder()).build().account())
+        .isEmpty();
+  }
+
+  @Test
   void aBaseUriWithATokenInItsQueryIsRefusedWithoutQuotingIt() throws IOException {
     Cli r = call("jira.vendor=jira", "jira.baseUri=https://acme.atlassian.net/?token=Qx7sEcReTvAlUe9",
         "jira.user.env=JIRA_EMAIL", "jira.secret.env=JIRA_API_TOKEN");
