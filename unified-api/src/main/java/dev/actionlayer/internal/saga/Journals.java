@@ -1,10 +1,9 @@
 package dev.actionlayer.internal.saga;
 
+import dev.actionlayer.internal.Providers;
 import dev.actionlayer.saga.SagaJournal;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Objects;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -73,25 +72,9 @@ public final class Journals {
     if (lease.compareTo(Duration.ofMillis(300)) < 0) {
       throw new IllegalArgumentException("lease < 300ms: " + lease);
     }
-    DataSourceJournalFactory factory = find(Thread.currentThread().getContextClassLoader());
-    if (factory == null) factory = find(Journals.class.getClassLoader());
-    if (factory == null) {
-      throw new IllegalStateException("SagaJournal.jdbc needs the PostgreSQL journal, which is not"
-          + " on the class path: add the artifact " + POSTGRES_ARTIFACT + " (same version as"
-          + " unified-api)");
-    }
+    DataSourceJournalFactory factory = Providers.first(DataSourceJournalFactory.class,
+        "the saga journal factory", "SagaJournal.jdbc needs the PostgreSQL journal, which is not on"
+            + " the class path: add the artifact " + POSTGRES_ARTIFACT + " (same version as unified-api)");
     return factory.open(dataSource, lease);
-  }
-
-  private static DataSourceJournalFactory find(ClassLoader loader) {
-    if (loader == null) return null;
-    try {
-      Iterator<DataSourceJournalFactory> it =
-          ServiceLoader.load(DataSourceJournalFactory.class, loader).iterator();
-      return it.hasNext() ? it.next() : null;
-    } catch (ServiceConfigurationError e) {
-      throw new IllegalStateException("the saga journal factory on the class path cannot be loaded: "
-          + e.getMessage(), e);
-    }
   }
 }

@@ -1,9 +1,8 @@
 package dev.actionlayer.internal.shared;
 
 import dev.actionlayer.SharedState;
-import java.util.Iterator;
+import dev.actionlayer.internal.Providers;
 import java.util.Objects;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -46,13 +45,9 @@ public final class SharedStates {
    */
   public static SharedStore dataSource(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource == null");
-    SharedStateFactory factory = find(Thread.currentThread().getContextClassLoader());
-    if (factory == null) factory = find(SharedStates.class.getClassLoader());
-    if (factory == null) {
-      throw new IllegalStateException("SharedState.jdbc needs the PostgreSQL shared state, which is"
-          + " not on the class path: add the artifact " + POSTGRES_ARTIFACT + " (same version as"
-          + " unified-api)");
-    }
+    SharedStateFactory factory = Providers.first(SharedStateFactory.class, "the shared state factory",
+        "SharedState.jdbc needs the PostgreSQL shared state, which is not on the class path: add the"
+            + " artifact " + POSTGRES_ARTIFACT + " (same version as unified-api)");
     return factory.open(dataSource);
   }
 
@@ -63,16 +58,5 @@ public final class SharedStates {
       throw new IllegalArgumentException("key length not in 1..512: " + key.length());
     }
     return key;
-  }
-
-  private static SharedStateFactory find(ClassLoader loader) {
-    if (loader == null) return null;
-    try {
-      Iterator<SharedStateFactory> it = ServiceLoader.load(SharedStateFactory.class, loader).iterator();
-      return it.hasNext() ? it.next() : null;
-    } catch (ServiceConfigurationError e) {
-      throw new IllegalStateException("the shared state factory on the class path cannot be loaded: "
-          + e.getMessage(), e);
-    }
   }
 }
