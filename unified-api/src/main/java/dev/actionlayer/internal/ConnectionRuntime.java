@@ -10,7 +10,6 @@ import java.time.Instant;
 import dev.failsafe.CircuitBreaker;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
-import dev.actionlayer.internal.shared.LocalStore;
 import dev.actionlayer.internal.shared.SharedStore;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -51,15 +50,10 @@ public final class ConnectionRuntime {
   final RetryBudget budget;
   final Cache<Object, CompletableFuture<Object>> recentCreates;
 
-  /** @param clock the layer's clock: the duplicate window is measured on it, as every other wait */
-  public ConnectionRuntime(String name, Connector connector, ConnectionPolicy policy,
-      Authorizer authorizer, java.time.Clock clock) {
-    this(name, connector, policy, authorizer, new Accounts(new LocalStore(), clock));
-  }
-
   /**
-   * @param accounts the layer's accounts: the clock, the shared store and the per-account
-   *     cooldowns; connections of one layer with the same account share limit and pause
+   * @param accounts the layer's accounts: the clock (the duplicate window is measured on it, as
+   *     every other wait), the shared store and the per-account cooldowns; connections of one
+   *     layer with the same account share limit and pause
    * @throws IllegalArgumentException when another connection of the layer acts as the same
    *     account with another rate limit
    */
