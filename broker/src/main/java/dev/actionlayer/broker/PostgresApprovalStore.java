@@ -22,6 +22,8 @@ import javax.sql.DataSource;
  */
 final class PostgresApprovalStore implements ApprovalStore {
   static final String TABLE = "actionlayer_approval";
+  /** The advisory lock taken while creating the table ("ActionAP"). */
+  private static final long SCHEMA_LOCK = 0x4163_7469_6f6e_4150L;
   private static final String COLUMNS = "id, principal, operation, connection, arguments_digest, summary, status,"
       + " created_at, expires_at, decided_by, decided_at, reason";
   private static final String MATCH = "principal = ? AND operation = ? AND connection = ? AND arguments_digest = ?";
@@ -30,16 +32,23 @@ final class PostgresApprovalStore implements ApprovalStore {
 
   PostgresApprovalStore(DataSource dataSource) {
     this.dataSource = dataSource;
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
-          + "id TEXT PRIMARY KEY, principal TEXT NOT NULL, operation TEXT NOT NULL, connection TEXT NOT NULL,"
-          + " arguments_digest TEXT NOT NULL, summary TEXT NOT NULL, status TEXT NOT NULL,"
-          + " created_at TIMESTAMPTZ NOT NULL, expires_at TIMESTAMPTZ NOT NULL, decided_by TEXT,"
-          + " decided_at TIMESTAMPTZ, reason TEXT, consumed_at TIMESTAMPTZ)");
-      s.execute("CREATE UNIQUE INDEX IF NOT EXISTS " + TABLE + "_one_pending ON " + TABLE
-          + " (principal, operation, connection, arguments_digest) WHERE status = 'PENDING'");
-      s.execute("CREATE INDEX IF NOT EXISTS " + TABLE + "_binding ON " + TABLE
-          + " (principal, operation, connection, arguments_digest, status)");
+    try (Connection c = dataSource.getConnection()) {
+      // Brokers starting together on an empty database: CREATE ... IF NOT EXISTS is not safe
+      // against itself in PostgreSQL, so one creates while the others wait, as the journal does.
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
+        s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
+            + "id TEXT PRIMARY KEY, principal TEXT NOT NULL, operation TEXT NOT NULL, connection TEXT NOT NULL,"
+            + " arguments_digest TEXT NOT NULL, summary TEXT NOT NULL, status TEXT NOT NULL,"
+            + " created_at TIMESTAMPTZ NOT NULL, expires_at TIMESTAMPTZ NOT NULL, decided_by TEXT,"
+            + " decided_at TIMESTAMPTZ, reason TEXT, consumed_at TIMESTAMPTZ)");
+        s.execute("CREATE UNIQUE INDEX IF NOT EXISTS " + TABLE + "_one_pending ON " + TABLE
+            + " (principal, operation, connection, arguments_digest) WHERE status = 'PENDING'");
+        s.execute("CREATE INDEX IF NOT EXISTS " + TABLE + "_binding ON " + TABLE
+            + " (principal, operation, connection, arguments_digest, status)");
+      }
+      c.commit();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create the approvals table " + TABLE + ": " + e.getMessage(), e);
     }
