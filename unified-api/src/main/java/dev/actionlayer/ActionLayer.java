@@ -201,7 +201,7 @@ public final class ActionLayer implements AutoCloseable {
           .message("connection '" + connection + "' (" + c.connector().vendor() + ") has no " + noun)
           .build());
     }
-    return new ResourceCalls<>(pipeline, c, resource, noun, kind::idOf, policy);
+    return new ResourceCalls<>(pipeline, c, resource, kind, policy);
   }
 
   private ConnectionRuntime runtime(String connection) {

@@ -28,4 +28,22 @@ public interface Contacts {
    *     that counts as done)
    */
   void delete(String id);
+  /**
+   * Changes only the fields {@code changes} names; the others keep their values. Repeating the
+   * same update gives the same result, so a failed one may be retried.
+   *
+   * @return the record as it is after the change
+   * @throws ActionException {@link ErrorCode#NOT_FOUND} when it does not exist;
+   *     {@link ErrorCode#UNSUPPORTED} when this connection's vendor cannot make such a change
+   */
+  Contact update(String id, ContactChanges changes);
+
+  /**
+   * One page of the records matching {@code query}; read-only. Pass the page's
+   * {@link Page#nextCursor()} back in the query to read on.
+   *
+   * @throws ActionException {@link ErrorCode#UNSUPPORTED} when this connection's vendor cannot list
+   *     them, or cannot filter as asked
+   */
+  Page<Contact> list(ContactQuery query);
 }

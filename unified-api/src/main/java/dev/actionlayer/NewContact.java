@@ -11,10 +11,7 @@ public record NewContact(String firstName, String lastName, String email) {
     lastName = Fields.singleLine(lastName, "lastName", 80);
     if (email != null) {
       email = Fields.singleLine(email, "email", 254);
-      int at = email.indexOf('@');
-      if (at < 1 || at == email.length() - 1 || email.chars().anyMatch(Character::isWhitespace)) {
-        throw ActionException.invalidField("email", "is not an email address");
-      }
+      Fields.email(email, "email");
     }
   }
 }

@@ -26,6 +26,8 @@ final class Specifications {
     for (ToolParameter p : tool.parameters()) {
       if (p.isBoolean()) {
         schema.addBooleanProperty(p.name(), p.description());
+      } else if (p.isInteger()) {
+        schema.addIntegerProperty(p.name(), p.description());
       } else if (p.allowed().isEmpty()) {
         schema.addStringProperty(p.name(), p.description());
       } else {

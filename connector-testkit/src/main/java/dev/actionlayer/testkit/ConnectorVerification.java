@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The conformance kit: extend it in a connector's tests, supply the connector, its fake and its
  * capabilities, and JUnit runs every rule against them — round trips, error mapping by meaning,
- * retry safety, cooldown, breaker isolation, timeouts, redaction and id safety. Rules are named
+ * update and list (or UNSUPPORTED), retry safety, cooldown, breaker isolation, timeouts, redaction
+ * and id safety. Rules are named
  * after what they require: {@code required_…} must pass; {@code required_ifKeyed_…} (and
  * {@code ifUnkeyed}, {@code ifFindable}) must pass for connectors whose creates are made safe that
  * way; {@code optional_…} apply only to some vendors. A rule that does not apply is skipped with
@@ -48,7 +49,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ConformanceReport.class)
 public abstract class ConnectorVerification<F extends FakeVendor>
-    implements RoundTripRules, ErrorMappingRules, RetrySafetyRules, ProtectionRules, SecurityRules {
+    implements RoundTripRules, UpdateListRules, ErrorMappingRules, RetrySafetyRules, ProtectionRules,
+    SecurityRules {
 
   private Kit<F> kit;
 

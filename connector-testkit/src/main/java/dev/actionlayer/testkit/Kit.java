@@ -133,6 +133,28 @@ final class Kit<F extends FakeVendor> implements AutoCloseable {
     hooks.subject().delete(layer, CONNECTION, id);
   }
 
+  /** Whether the connector's resource can be updated ({@code Updatable}). */
+  boolean canUpdate() {
+    return resource() instanceof dev.actionlayer.spi.Updatable<?, ?>;
+  }
+
+  /** Whether the connector's resource can be listed ({@code Listable}). */
+  boolean canList() {
+    return resource() instanceof dev.actionlayer.spi.Listable<?, ?>;
+  }
+
+  private Object resource() {
+    Connector c = connector();
+    switch (hooks.subject().noun()) {
+      case "tasks":
+        return c.tasks();
+      case "contacts":
+        return c.contacts();
+      default:
+        return c.folders();
+    }
+  }
+
   /** The connector's declared create safety. */
   CreateSafety createSafety() {
     Connector c = connector();

@@ -257,7 +257,8 @@ final class Call<R> {
               ? e.error().toBuilder().httpStatus(x.response.status()).build() : e.error();
           applied = op.kind == Operation.Kind.CREATE;
         } catch (IOException | RuntimeException e) {
-          error = ActionError.builder(ErrorCode.UPSTREAM_ERROR).retryable(op.kind == Operation.Kind.READ)
+          error = ActionError.builder(ErrorCode.UPSTREAM_ERROR).retryable(op.kind == Operation.Kind.READ
+                  || op.kind == Operation.Kind.LIST || op.kind == Operation.Kind.UPDATE)
               .httpStatus(x.response.status())
               .message("the vendor answered HTTP " + x.response.status() + " but its body could not be read")
               .build();

@@ -5,6 +5,12 @@ import dev.actionlayer.Folder;
 import dev.actionlayer.NewContact;
 import dev.actionlayer.NewFolder;
 import dev.actionlayer.NewTask;
+import dev.actionlayer.TaskChanges;
+import dev.actionlayer.TaskQuery;
+import dev.actionlayer.ContactChanges;
+import dev.actionlayer.ContactQuery;
+import dev.actionlayer.FolderChanges;
+import dev.actionlayer.FolderQuery;
 import dev.actionlayer.Task;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.spi.Resource;
@@ -17,23 +23,27 @@ import java.util.function.Function;
  * record's id.
  */
 public final class Canonical<N, R> {
-  public static final Canonical<NewTask, Task> TASKS =
-      new Canonical<>("tasks", NewTask.class, Connector::tasks, Task::id);
-  public static final Canonical<NewContact, Contact> CONTACTS =
-      new Canonical<>("contacts", NewContact.class, Connector::contacts, Contact::id);
-  public static final Canonical<NewFolder, Folder> FOLDERS =
-      new Canonical<>("folders", NewFolder.class, Connector::folders, Folder::id);
+  public static final Canonical<NewTask, Task> TASKS = new Canonical<>("tasks", NewTask.class,
+      TaskChanges.class, TaskQuery.class, Connector::tasks, Task::id);
+  public static final Canonical<NewContact, Contact> CONTACTS = new Canonical<>("contacts",
+      NewContact.class, ContactChanges.class, ContactQuery.class, Connector::contacts, Contact::id);
+  public static final Canonical<NewFolder, Folder> FOLDERS = new Canonical<>("folders", NewFolder.class,
+      FolderChanges.class, FolderQuery.class, Connector::folders, Folder::id);
   private static final List<Canonical<?, ?>> ALL = List.of(TASKS, CONTACTS, FOLDERS);
 
   final String noun;
   final Class<N> inputType;
+  final Class<?> changesType;
+  final Class<?> queryType;
   final Function<Connector, Resource<N, R>> resourceOf;
   final Function<R, String> idOf;
 
-  private Canonical(String noun, Class<N> inputType, Function<Connector, Resource<N, R>> resourceOf,
-      Function<R, String> idOf) {
+  private Canonical(String noun, Class<N> inputType, Class<?> changesType, Class<?> queryType,
+      Function<Connector, Resource<N, R>> resourceOf, Function<R, String> idOf) {
     this.noun = noun;
     this.inputType = inputType;
+    this.changesType = changesType;
+    this.queryType = queryType;
     this.resourceOf = resourceOf;
     this.idOf = idOf;
   }
@@ -55,6 +65,16 @@ public final class Canonical<N, R> {
 
   public Class<N> inputType() {
     return inputType;
+  }
+
+  /** The input type of {@code update}: {@code TaskChanges}, … */
+  public Class<?> changesType() {
+    return changesType;
+  }
+
+  /** The input type of {@code list}: {@code TaskQuery}, … */
+  public Class<?> queryType() {
+    return queryType;
   }
 
   /** The connector's resource of this kind, or null when its vendor lacks it. */

@@ -23,6 +23,10 @@ final class Operation<R> {
     READ,
     DELETE,
     CREATE,
+    /** A partial change of an existing record: idempotent, so retried like a read. */
+    UPDATE,
+    /** One page of records: read-only. */
+    LIST,
     /** A lookup of a create by its idempotency key; "not found" is an answer, not a failure. */
     FIND
   }
@@ -95,6 +99,19 @@ final class Operation<R> {
   static <R> Operation<R> delete(String name, String id, Function<R, String> idOf, Request request) {
     return new Operation<>(name, Kind.DELETE, "-", CreateSafety.KEYED, request, (response, ctx) -> null,
         null, null, null, Map.of("id", id), idOf, null, id);
+  }
+
+  /** A partial change of the record {@code id}; {@code input} is what the audit shows of the changes. */
+  static <R> Operation<R> update(String name, String id, String input, Function<R, String> idOf,
+      Request request, Reader<R> reader) {
+    return new Operation<>(name, Kind.UPDATE, "-", CreateSafety.KEYED, request, reader, null, null,
+        null, Map.of("id", id, "input", input), idOf, null, id);
+  }
+
+  /** One page of records matching {@code query} (what the audit shows of it). */
+  static <R> Operation<R> list(String name, String query, Request request, Reader<R> reader) {
+    return new Operation<>(name, Kind.LIST, "-", CreateSafety.KEYED, request, reader, null, null,
+        null, Map.of("input", query), r -> null, null, null);
   }
 
   /** A lookup of what a create under {@code key} made: the record, or null when absent. */

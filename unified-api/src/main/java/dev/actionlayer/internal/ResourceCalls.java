@@ -2,11 +2,15 @@ package dev.actionlayer.internal;
 
 import dev.actionlayer.ActionError;
 import dev.actionlayer.ActionException;
+import dev.actionlayer.ErrorCode;
 import dev.actionlayer.audit.AuditEvent;
 import dev.actionlayer.internal.policy.PolicyEngine;
 import dev.actionlayer.spi.CallContext;
 import dev.actionlayer.spi.CreateSafety;
+import dev.actionlayer.Page;
 import dev.actionlayer.spi.Json;
+import dev.actionlayer.spi.Listable;
+import dev.actionlayer.spi.Updatable;
 import dev.actionlayer.spi.Resource;
 import dev.actionlayer.spi.VendorRequest;
 import java.lang.reflect.RecordComponent;
@@ -20,7 +24,7 @@ import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 
 /**
- * The canonical create/get/delete of one resource on one connection, planned from the connector's
+ * The canonical create/get/update/delete/list of one resource on one connection, planned from the connector's
  * {@link Resource}, checked against the layer's policy (when it has one) and run through the
  * {@link Pipeline}; or, for a dry run, planned and checked only ({@link #preview}). Thread-safe.
  */
@@ -28,6 +32,7 @@ public final class ResourceCalls<N, R> {
   private final Pipeline pipeline;
   private final ConnectionRuntime connection;
   private final Resource<N, R> resource;
+  private final Canonical<N, R> kind;
   private final String noun;
   private final Function<R, String> idOf;
   /** The layer's policy, or null when it has none. */
@@ -36,19 +41,15 @@ public final class ResourceCalls<N, R> {
   /** The audit context phase of a saga's compensations, which policy does not stop. */
   private static final String COMPENSATION_PHASE = "compensate";
 
-  public ResourceCalls(Pipeline pipeline, ConnectionRuntime connection, Resource<N, R> resource,
-      String noun, Function<R, String> idOf) {
-    this(pipeline, connection, resource, noun, idOf, null);
-  }
-
   /** @param policy the layer's policy, or null when it has none */
   public ResourceCalls(Pipeline pipeline, ConnectionRuntime connection, Resource<N, R> resource,
-      String noun, Function<R, String> idOf, PolicyEngine policy) {
+      Canonical<N, R> kind, PolicyEngine policy) {
     this.pipeline = pipeline;
     this.connection = connection;
     this.resource = resource;
-    this.noun = noun;
-    this.idOf = idOf;
+    this.kind = kind;
+    this.noun = kind.noun();
+    this.idOf = kind::idOf;
     this.policy = policy;
   }
 
@@ -146,6 +147,91 @@ public final class ResourceCalls<N, R> {
         v == null ? null : v.decision(), v == null ? null : v.refusal());
   }
 
+  /** Whether the connector can change this resource's records ({@link Updatable}). */
+  public boolean canUpdate() {
+    return resource instanceof Updatable<?, ?>;
+  }
+
+  /** Whether the connector can list this resource's records ({@link Listable}). */
+  public boolean canList() {
+    return resource instanceof Listable<?, ?>;
+  }
+
+  /**
+   * Applies {@code changes} (the resource's changes type) to record {@code id} and returns the
+   * record as it is after.
+   */
+  public R update(String id, Object changes, String principal, Map<String, String> context) {
+    String operation = noun + ".update";
+    requireUpdatable(operation, changes);
+    PolicyEngine.Verdict v = isSafeSegment(id) ? admit(operation, updateArguments(id, changes), principal, context) : null;
+    return pipeline.run(connection, operation, () -> planUpdate(operation, id, changes), principal, context,
+        v == null ? null : v.decision(), v == null ? null : v.refusal()).value();
+  }
+
+  /** One page of the records matching {@code query} (the resource's query type). */
+  public Page<R> list(Object query, String principal, Map<String, String> context) {
+    String operation = noun + ".list";
+    requireListable(operation, query);
+    PolicyEngine.Verdict v = admit(operation, arguments(query), principal, context);
+    return pipeline.run(connection, operation, () -> planList(operation, query), principal, context,
+        v == null ? null : v.decision(), v == null ? null : v.refusal()).value();
+  }
+
+  private void requireUpdatable(String operation, Object changes) {
+    if (changes == null) throw ActionException.invalidField("changes", "is required");
+    if (!kind.changesType().isInstance(changes)) {
+      throw new IllegalArgumentException(operation + " takes a " + kind.changesType().getSimpleName());
+    }
+    if (!canUpdate()) throw unsupported(operation, "cannot change " + noun);
+  }
+
+  private void requireListable(String operation, Object query) {
+    if (query == null) throw ActionException.invalidField("query", "is required");
+    if (!kind.queryType().isInstance(query)) {
+      throw new IllegalArgumentException(operation + " takes a " + kind.queryType().getSimpleName());
+    }
+    if (!canList()) throw unsupported(operation, "cannot list " + noun);
+  }
+
+  private ActionException unsupported(String operation, String what) {
+    return new ActionException(ActionError.builder(ErrorCode.UNSUPPORTED).retryable(false)
+        .connection(connection.name()).vendor(vendor()).operation(operation)
+        .message("connection '" + connection.name() + "' (" + vendor() + ") " + what)
+        .build());
+  }
+
+  private static Map<String, Object> updateArguments(String id, Object changes) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", id);
+    out.putAll(arguments(changes));
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Operation<R> planUpdate(String operation, String id, Object changes) {
+    VendorRequest.requireSafeSegment(id);
+    Updatable<Object, R> updatable = (Updatable<Object, R>) resource;
+    return Operation.update(operation, id, changes.toString(), idOf,
+        ctx -> updatable.update(id, changes, ctx),
+        (response, ctx) -> {
+          R updated = updatable.readUpdated(response, id, changes, ctx);
+          if (updated != null) return updated;
+          // The answer carries no record (a 204): read it back within the same logical call.
+          dev.actionlayer.spi.VendorResponse got = ctx.exchange(resource.get(id));
+          if (!got.isSuccessful()) throw ctx.failure(got);
+          return resource.read(got);
+        });
+  }
+
+  @SuppressWarnings("unchecked")
+  private Operation<Page<R>> planList(String operation, Object query) {
+    Listable<Object, R> listable = (Listable<Object, R>) resource;
+    return Operation.list(operation, query.toString(),
+        ctx -> listable.list(query, ctx),
+        (response, ctx) -> listable.readPage(response, query, ctx));
+  }
+
   private Operation<R> planCreate(String operation, N input, String idempotencyKey, Object dedupe) {
     return Operation.create(operation,
         idempotencyKey, resource.createSafety(), input.toString(), dedupe, idOf,
@@ -186,13 +272,14 @@ public final class ResourceCalls<N, R> {
     }
   }
 
-  /** The canonical fields of a create's input, by name, as the vendor request is built from them. */
+  /** The canonical fields of a create's input (an update's changes, a list's query), by name, as the vendor request is built from them. */
   static Map<String, Object> arguments(Object input) {
     Map<String, Object> out = new LinkedHashMap<>();
     try {
       for (RecordComponent c : input.getClass().getRecordComponents()) {
         Object value = c.getAccessor().invoke(input);
-        if (value != null) out.put(c.getName(), value);
+        if (value instanceof dev.actionlayer.TaskStatus status) value = status.wireName();
+        if (value != null && !(value instanceof Map<?, ?> m && m.isEmpty())) out.put(c.getName(), value);
       }
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot read the fields of " + input.getClass().getSimpleName(), e);
@@ -237,6 +324,21 @@ public final class ResourceCalls<N, R> {
     return preview(() -> planDelete(operation, id), operation, idArguments(id), principal);
   }
 
+  /** A dry run of an update. */
+  public Preview previewUpdate(String id, Object changes, String principal) {
+    String operation = noun + ".update";
+    requireUpdatable(operation, changes);
+    return preview(() -> planUpdate(operation, id, changes), operation,
+        id == null ? arguments(changes) : updateArguments(id, changes), principal);
+  }
+
+  /** A dry run of a list. */
+  public Preview previewList(Object query, String principal) {
+    String operation = noun + ".list";
+    requireListable(operation, query);
+    return preview(() -> planList(operation, query), operation, arguments(query), principal);
+  }
+
   private static Map<String, Object> idArguments(String id) {
     return id == null ? Map.of() : Map.of("id", id);
   }
@@ -251,9 +353,9 @@ public final class ResourceCalls<N, R> {
     }
   }
 
-  private Preview preview(Supplier<Operation<R>> planner, String operation, Map<String, Object> arguments,
+  private Preview preview(Supplier<? extends Operation<?>> planner, String operation, Map<String, Object> arguments,
       String principal) {
-    Operation<R> op = planner.get(); // validation first, as for a real call
+    Operation<?> op = planner.get(); // validation first, as for a real call
     PolicyEngine.Verdict v = policy == null ? null
         : policy.preview(new PolicyEngine.Ask(principal, operation, connection.name(), vendor(), arguments));
     AuditEvent.Decision decision = v != null ? v.decision()

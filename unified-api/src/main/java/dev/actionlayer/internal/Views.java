@@ -1,6 +1,13 @@
 package dev.actionlayer.internal;
 
 import dev.actionlayer.Contact;
+import dev.actionlayer.ContactChanges;
+import dev.actionlayer.ContactQuery;
+import dev.actionlayer.FolderChanges;
+import dev.actionlayer.FolderQuery;
+import dev.actionlayer.Page;
+import dev.actionlayer.TaskChanges;
+import dev.actionlayer.TaskQuery;
 import dev.actionlayer.Contacts;
 import dev.actionlayer.Folder;
 import dev.actionlayer.Folders;
@@ -10,6 +17,7 @@ import dev.actionlayer.NewTask;
 import dev.actionlayer.Task;
 import dev.actionlayer.Tasks;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -27,7 +35,13 @@ public final class Views {
 
     R get(String id);
 
+    /** {@code changes} is the resource's changes type. */
+    R update(String id, Object changes);
+
     void delete(String id);
+
+    /** {@code query} is the resource's query type. */
+    Page<R> list(Object query);
   }
 
   /** Each operation straight through the pipeline, for {@code principal} with audit {@code context}. */
@@ -45,14 +59,25 @@ public final class Views {
       }
 
       @Override
+      public R update(String id, Object changes) {
+        return calls.update(id, changes, principal, context);
+      }
+
+      @Override
       public void delete(String id) {
         calls.delete(id, principal, context);
+      }
+
+      @Override
+      public Page<R> list(Object query) {
+        return calls.list(query, principal, context);
       }
     };
   }
 
-  /** {@code ops} with its create replaced (a saga journals its creates). */
-  public static <N, R> Ops<N, R> withCreate(Ops<N, R> ops, Function<N, R> create) {
+  /** {@code ops} with its create and update replaced (a saga journals them, to undo them). */
+  public static <N, R> Ops<N, R> journaled(Ops<N, R> ops, Function<N, R> create,
+      BiFunction<String, Object, R> update) {
     return new Ops<>() {
       @Override
       public R create(N input) {
@@ -65,8 +90,18 @@ public final class Views {
       }
 
       @Override
+      public R update(String id, Object changes) {
+        return update.apply(id, changes);
+      }
+
+      @Override
       public void delete(String id) {
         ops.delete(id);
+      }
+
+      @Override
+      public Page<R> list(Object query) {
+        return ops.list(query);
       }
     };
   }
@@ -102,11 +137,29 @@ public final class Views {
     public void delete(String id) {
       ops.delete(id);
     }
+
+    R change(String id, Object changes) {
+      return ops.update(id, changes);
+    }
+
+    Page<R> page(Object query) {
+      return ops.list(query);
+    }
   }
 
   private static final class TaskView extends View<NewTask, Task> implements Tasks {
     TaskView(Ops<NewTask, Task> ops) {
       super(ops);
+    }
+
+    @Override
+    public Task update(String id, TaskChanges changes) {
+      return change(id, changes);
+    }
+
+    @Override
+    public Page<Task> list(TaskQuery query) {
+      return page(query);
     }
   }
 
@@ -114,11 +167,31 @@ public final class Views {
     ContactView(Ops<NewContact, Contact> ops) {
       super(ops);
     }
+
+    @Override
+    public Contact update(String id, ContactChanges changes) {
+      return change(id, changes);
+    }
+
+    @Override
+    public Page<Contact> list(ContactQuery query) {
+      return page(query);
+    }
   }
 
   private static final class FolderView extends View<NewFolder, Folder> implements Folders {
     FolderView(Ops<NewFolder, Folder> ops) {
       super(ops);
+    }
+
+    @Override
+    public Folder update(String id, FolderChanges changes) {
+      return change(id, changes);
+    }
+
+    @Override
+    public Page<Folder> list(FolderQuery query) {
+      return page(query);
     }
   }
 }

@@ -18,7 +18,8 @@ import java.util.function.Function;
 public final class Operations {
   /**
    * Each verb and the argument fields of its call on a resource: a create carries its input
-   * record's components ({@code project}, {@code title}, …), a get or delete the record's id.
+   * record's components ({@code project}, {@code title}, …), a get or delete the record's id, an
+   * update the id and its changes' components, a list its query's components.
    */
   private static final Map<String, Function<Canonical<?, ?>, List<String>>> VERBS = verbTable();
 
@@ -26,7 +27,13 @@ public final class Operations {
     Map<String, Function<Canonical<?, ?>, List<String>>> verbs = new LinkedHashMap<>();
     verbs.put("create", kind -> components(kind.inputType()));
     verbs.put("get", kind -> List.of("id"));
+    verbs.put("update", kind -> {
+      List<String> fields = new java.util.ArrayList<>(List.of("id"));
+      fields.addAll(components(kind.changesType()));
+      return fields;
+    });
     verbs.put("delete", kind -> List.of("id"));
+    verbs.put("list", kind -> components(kind.queryType()));
     return Collections.unmodifiableMap(verbs);
   }
 
@@ -51,7 +58,7 @@ public final class Operations {
     return List.copyOf(FIELDS.keySet());
   }
 
-  /** The verbs, in order: {@code create}, {@code get}, {@code delete}. */
+  /** The verbs, in order: {@code create}, {@code get}, {@code update}, {@code delete}, {@code list}. */
   public static List<String> verbs() {
     return List.copyOf(VERBS.keySet());
   }

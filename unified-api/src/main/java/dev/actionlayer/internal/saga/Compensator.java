@@ -39,7 +39,7 @@ final class Compensator {
   static List<SagaRecord> records(SagaState.Step step) {
     List<SagaRecord> out = new ArrayList<>();
     for (SagaState.Call c : step.calls) {
-      if (c.recordId != null) out.add(new SagaRecord(c.connection, c.resource, c.recordId));
+      if (c.recordId != null && !Restore.isUpdate(c.resource)) out.add(new SagaRecord(c.connection, c.resource, c.recordId));
     }
     return out;
   }
@@ -63,6 +63,40 @@ final class Compensator {
     return new Outcome(residue, List.of(outcomes));
   }
 
+  /**
+   * Undoes an update, applied or of unknown outcome, by applying the journaled changes that put
+   * the previous values back; an update is idempotent, so restoring values that never changed
+   * is harmless.
+   */
+  private Residue restore(SagaState state, SagaState.Step step, SagaState.Call call) {
+    Canonical<?, ?> kind = Restore.kindOf(call.resource);
+    Map<String, String> ctx = engine.auditContext(state, step.name, "compensate");
+    String id = null;
+    String vendor = null;
+    try {
+      if (kind == null) {
+        throw new ActionException(ActionError.builder(ErrorCode.INTERNAL).retryable(false)
+            .message("the journal names an unknown resource '" + call.resource + "'").build());
+      }
+      Restore.Plan plan = Restore.read(kind, call.input);
+      id = plan.id();
+      ResourceCalls<?, ?> calls = engine.calls(call.connection, kind);
+      vendor = calls.vendor();
+      engine.writeQuietly(state, JournalEntry.compensation(state.sagaId,
+          JournalEntry.Type.COMPENSATION_STARTED, engine.clock.instant(), step.index, call.index, id, null, null));
+      engine.patiently(() -> calls.update(plan.id(), plan.changes(), state.principal, ctx));
+    } catch (ActionException e) {
+      engine.writeQuietly(state, JournalEntry.compensation(state.sagaId,
+          JournalEntry.Type.COMPENSATION_FAILED, engine.clock.instant(), step.index, call.index, id,
+          e.error().code().name(), e.error().message()));
+      return residue(step, call, vendor, e.error());
+    }
+    engine.writeQuietly(state, JournalEntry.compensation(state.sagaId,
+        JournalEntry.Type.COMPENSATION_DONE, engine.clock.instant(), step.index, call.index, id, null,
+        "restored the previous values"));
+    return null;
+  }
+
   /** The default undo: delete each record the step created, last first. */
   private List<Residue> deletes(SagaState state, SagaState.Step step) {
     List<Residue> left = new ArrayList<>();
@@ -70,7 +104,7 @@ final class Compensator {
     Collections.reverse(calls);
     for (SagaState.Call call : calls) {
       if (call.undo == SagaState.Undo.DONE || call.status == SagaState.CallStatus.FAILED) continue;
-      Residue r = undo(state, step, call);
+      Residue r = Restore.isUpdate(call.resource) ? restore(state, step, call) : undo(state, step, call);
       if (r != null) left.add(r);
     }
     return left;
@@ -180,7 +214,8 @@ final class Compensator {
     List<Residue> left = new ArrayList<>();
     Map<String, String> ctx = engine.auditContext(state, step.name, "compensate");
     for (SagaState.Call call : step.calls) {
-      if (call.recordId != null || call.status == SagaState.CallStatus.FAILED) continue;
+      if (call.recordId != null || call.status == SagaState.CallStatus.FAILED
+          || Restore.isUpdate(call.resource)) continue;
       Canonical<?, ?> kind = Canonical.of(call.resource);
       try {
         if (kind == null) throw new ActionException(ActionError.builder(ErrorCode.INTERNAL)

@@ -159,7 +159,7 @@ final class SagaRun implements Saga {
     private <N, R> Views.Ops<N, R> ops(String connection, Canonical<N, R> kind) {
       ResourceCalls<N, R> calls = engine.calls(connection, kind);
       Map<String, String> context = engine.auditContext(state, stepName, null);
-      return Views.withCreate(Views.direct(calls, principal, context), input -> {
+      return Views.journaled(Views.direct(calls, principal, context), input -> {
         if (input == null) throw ActionException.invalidField("input", "is required");
         SagaState.Step step = state.step(stepIndex);
         int n = step.calls.size();
@@ -178,7 +178,34 @@ final class SagaRun implements Saga {
         engine.write(state, JournalEntry.done(state.sagaId, engine.clock.instant(), stepIndex, n,
             kind.idOf(record)));
         return record;
-      });
+      }, (id, changes) -> update(connection, kind, calls, context, id, changes));
+    }
+
+    /**
+     * An update that the saga can undo: the record is read first, and the changes that restore
+     * the fields it names are journaled before the update is sent.
+     */
+    private <N, R> R update(String connection, Canonical<N, R> kind, ResourceCalls<N, R> calls,
+        Map<String, String> context, String id, Object changes) {
+      if (changes == null) throw ActionException.invalidField("changes", "is required");
+      if (!calls.canUpdate()) return calls.update(id, changes, principal, context); // UNSUPPORTED, audited
+      Object restore = Restore.changes(calls.get(id, principal, context), changes);
+      if (restore == null) return calls.update(id, changes, principal, context);
+      SagaState.Step step = state.step(stepIndex);
+      int n = step.calls.size();
+      engine.write(state, JournalEntry.intent(state.sagaId, engine.clock.instant(), stepIndex, n,
+          connection, Restore.resource(kind), state.sagaId + "-" + stepIndex + "-" + n,
+          Restore.json(kind, id, restore)));
+      R record;
+      try {
+        record = calls.update(id, changes, principal, context);
+      } catch (ActionException e) {
+        engine.writeQuietly(state, JournalEntry.failed(state.sagaId, engine.clock.instant(),
+            stepIndex, n, e.error().code().name(), e.error().message()));
+        throw e;
+      }
+      engine.write(state, JournalEntry.done(state.sagaId, engine.clock.instant(), stepIndex, n, id));
+      return record;
     }
   }
 }

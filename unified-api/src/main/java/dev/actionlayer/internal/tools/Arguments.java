@@ -13,7 +13,7 @@ import java.util.Map;
  * A tool call's arguments checked against the tool's parameters — the same list its JSON Schema
  * is rendered from — before anything is sent: a JSON object, only known names, strings (or null
  * for an optional one), within {@code enum}, {@code maxLength} and {@code pattern}, booleans for
- * flags (kept as {@code "true"}/{@code "false"}), required ones present. Every problem is reported at once, as field errors.
+ * flags (kept as {@code "true"}/{@code "false"}), whole numbers within range, required ones present. Every problem is reported at once, as field errors.
  */
 final class Arguments {
   private Arguments() {}
@@ -47,6 +47,15 @@ final class Arguments {
       if (p.isBoolean()) {
         if (v instanceof Boolean b) values.put(p.name(), b.toString());
         else errors.put(p.name(), "must be true or false");
+        continue;
+      }
+      if (p.isInteger()) {
+        if (v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
+            && num.doubleValue() >= 1 && num.doubleValue() <= p.maxLength()) {
+          values.put(p.name(), Long.toString(num.longValue()));
+        } else {
+          errors.put(p.name(), "must be a whole number from 1 to " + p.maxLength());
+        }
         continue;
       }
       if (!(v instanceof String s)) {

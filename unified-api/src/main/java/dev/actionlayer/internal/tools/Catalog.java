@@ -3,7 +3,15 @@ package dev.actionlayer.internal.tools;
 import dev.actionlayer.ActionError;
 import dev.actionlayer.ActionException;
 import dev.actionlayer.ErrorCode;
+import dev.actionlayer.ContactChanges;
+import dev.actionlayer.ContactQuery;
+import dev.actionlayer.FolderChanges;
+import dev.actionlayer.FolderQuery;
 import dev.actionlayer.NewContact;
+import dev.actionlayer.Page;
+import dev.actionlayer.TaskChanges;
+import dev.actionlayer.TaskQuery;
+import dev.actionlayer.TaskStatus;
 import dev.actionlayer.NewFolder;
 import dev.actionlayer.NewTask;
 import dev.actionlayer.internal.Canonical;
@@ -36,7 +44,16 @@ public final class Catalog implements ToolCatalog {
   private static final String KEY_PATTERN = "[A-Za-z0-9-]{8,64}";
 
   /** A connection offering a resource: its name, vendor and how safe a repeated create is. */
-  private record Offer(String connection, String vendor, CreateSafety safety, java.time.Duration duplicateWindow) {}
+  private record Offer(String connection, String vendor, CreateSafety safety, java.time.Duration duplicateWindow,
+      boolean canUpdate, boolean canList) {
+    boolean offers(String verb) {
+      return switch (verb) {
+        case "update" -> canUpdate;
+        case "list" -> canList;
+        default -> true;
+      };
+    }
+  }
 
   private record Entry(Tool tool, Canonical<?, ?> kind, String verb) {}
 
@@ -56,15 +73,16 @@ public final class Catalog implements ToolCatalog {
       for (String c : connections) {
         try {
           ResourceCalls<?, ?> calls = lookup.calls(c, kind);
-          supported.add(new Offer(c, calls.vendor(), calls.createSafety(), calls.duplicateWindow()));
+          supported.add(new Offer(c, calls.vendor(), calls.createSafety(), calls.duplicateWindow(),
+              calls.canUpdate(), calls.canList()));
         } catch (ActionException unsupported) {
           // this connection's vendor lacks the resource: not offered
         }
       }
-      for (String verb : List.of("create", "get", "delete")) {
+      for (String verb : List.of("create", "get", "update", "delete", "list")) {
         String operation = kind.noun() + "." + verb;
-        List<Offer> offers = policy == null ? supported : supported.stream()
-            .filter(o -> policy.permits(principal, operation, o.connection())).toList();
+        List<Offer> offers = supported.stream().filter(o -> o.offers(verb))
+            .filter(o -> policy == null || policy.permits(principal, operation, o.connection())).toList();
         if (offers.isEmpty()) continue;
         Tool tool = ToolTexts.tool(kind.noun(), verb, offers.stream().map(Offer::connection).toList(),
             offers.stream().map(o -> o.connection() + " (" + o.vendor() + ")").toList(),
@@ -77,7 +95,8 @@ public final class Catalog implements ToolCatalog {
 
   private static ToolHints hints(String verb, List<Offer> offers) {
     return switch (verb) {
-      case "get" -> new ToolHints(true, false, true, true);
+      case "get", "list" -> new ToolHints(true, false, true, true);
+      case "update" -> new ToolHints(false, true, true, true);
       case "delete" -> new ToolHints(false, true, true, true);
       default -> new ToolHints(false, false,
           offers.stream().allMatch(o -> o.safety() == CreateSafety.KEYED), true);
@@ -121,22 +140,50 @@ public final class Catalog implements ToolCatalog {
     String connection = args.get("connection");
     return switch (entry.kind().noun()) {
       case "tasks" -> run((Canonical<NewTask, Object>) (Canonical<?, ?>) entry.kind(), entry.verb(), connection, args,
-          a -> new NewTask(a.get("project"), a.get("title"), a.get("description")), dryRun);
+          a -> new NewTask(a.get("project"), a.get("title"), a.get("description")),
+          a -> new TaskChanges(a.get("title"), a.get("description"), status(a), a.get("vendorStatus"),
+              a.get("assignee"), a.get("dueDate"), labels(a.get("labels")), null),
+          a -> new TaskQuery(a.get("project"), status(a), a.get("assignee"), a.get("text"), pageSize(a),
+              a.get("cursor")), dryRun);
       case "contacts" -> run((Canonical<NewContact, Object>) (Canonical<?, ?>) entry.kind(), entry.verb(), connection, args,
-          a -> new NewContact(a.get("firstName"), a.get("lastName"), a.get("email")), dryRun);
+          a -> new NewContact(a.get("firstName"), a.get("lastName"), a.get("email")),
+          a -> new ContactChanges(a.get("firstName"), a.get("lastName"), a.get("email"), a.get("phone"),
+              a.get("company"), null),
+          a -> new ContactQuery(a.get("email"), a.get("name"), pageSize(a), a.get("cursor")), dryRun);
       default -> run((Canonical<NewFolder, Object>) (Canonical<?, ?>) entry.kind(), entry.verb(), connection, args,
-          a -> new NewFolder(a.get("name"), a.get("parentId")), dryRun);
+          a -> new NewFolder(a.get("name"), a.get("parentId")),
+          a -> new FolderChanges(a.get("name"), a.get("parentId")),
+          a -> new FolderQuery(a.get("parentId"), a.get("name"), pageSize(a), a.get("cursor")), dryRun);
     };
   }
 
+  private static TaskStatus status(Map<String, String> a) {
+    return a.get("status") == null ? null : TaskStatus.of(a.get("status"), "status");
+  }
+
+  private static int pageSize(Map<String, String> a) {
+    return a.get("pageSize") == null ? 0 : Integer.parseInt(a.get("pageSize"));
+  }
+
+  /** Comma-separated labels; blank parts are dropped, so {@code ""} is "no labels". */
+  private static List<String> labels(String value) {
+    if (value == null) return null;
+    List<String> out = new ArrayList<>();
+    for (String part : value.split(",")) if (!part.isBlank()) out.add(part.strip());
+    return out;
+  }
+
   private <N, R> String run(Canonical<N, R> kind, String verb, String connection, Map<String, String> args,
-      Function<Map<String, String>, N> input, boolean dryRun) {
+      Function<Map<String, String>, N> input, Function<Map<String, String>, Object> changes,
+      Function<Map<String, String>, Object> query, boolean dryRun) {
     ResourceCalls<N, R> calls = lookup.calls(connection, kind);
     if (dryRun) {
       String key = args.get("idempotencyKey");
       return ToolTexts.dryRunJson(switch (verb) {
         case "create" -> calls.previewCreate(input.apply(args), key == null ? null : "agent-" + key, principal);
         case "get" -> calls.previewGet(args.get("id"), principal);
+        case "update" -> calls.previewUpdate(args.get("id"), changes.apply(args), principal);
+        case "list" -> calls.previewList(query.apply(args), principal);
         default -> calls.previewDelete(args.get("id"), principal);
       });
     }
@@ -151,6 +198,16 @@ public final class Catalog implements ToolCatalog {
       }
       case "get" -> {
         return Json.write(ToolTexts.recordMap(calls.get(args.get("id"), principal, context)));
+      }
+      case "update" -> {
+        return Json.write(ToolTexts.recordMap(calls.update(args.get("id"), changes.apply(args), principal, context)));
+      }
+      case "list" -> {
+        Page<R> page = calls.list(query.apply(args), principal, context);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", page.items().stream().map(ToolTexts::recordMap).toList());
+        out.put("nextCursor", page.nextCursor());
+        return Json.write(out);
       }
       default -> {
         calls.delete(args.get("id"), principal, context);

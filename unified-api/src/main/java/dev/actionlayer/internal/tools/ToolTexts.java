@@ -50,6 +50,24 @@ final class ToolTexts {
         description = "Read " + what + " by its id. Returns the record; NOT_FOUND when no record"
             + " has that id. Read-only.";
       }
+      case "update" -> {
+        params.add(idParam(noun));
+        params.addAll(updateParams(noun));
+        description = "Change " + what + ": only the fields you give change; the others keep their"
+            + " values. Returns the record as it is after the change. NOT_FOUND when no record has"
+            + " that id; UNSUPPORTED when this connection cannot make such a change. Safe to repeat"
+            + " with the same arguments.";
+      }
+      case "list" -> {
+        params.addAll(listParams(noun));
+        params.add(ToolParameter.integer("pageSize", "Optional. How many records to return, at most"
+            + " 100; 25 when omitted.", 100));
+        params.add(new ToolParameter("cursor", "Optional. The nextCursor of the previous page, to read"
+            + " on; omit it for the first page.", false, List.of(), 2_048, null));
+        description = "List " + WHAT_PLURAL.get(noun) + " matching the filters you give, one page at a time."
+            + " Returns {\"items\":[...],\"nextCursor\":...}; when nextCursor is not null, call again with"
+            + " it as cursor to read the next page. Read-only.";
+      }
       default -> {
         params.add(idParam(noun));
         description = "Delete " + what + " by its id, permanently. Returns {\"deleted\":true}."
@@ -59,6 +77,59 @@ final class ToolTexts {
     params.add(ToolParameter.flag("dryRun", "Optional. true to see, without doing it, whether the"
         + " call is allowed and the request it would send: nothing is sent or changed."));
     return new Tool(noun + "_" + verb, description, schema(params), params, hints);
+  }
+
+  private static final Map<String, String> WHAT_PLURAL = Map.of(
+      "tasks", "tasks (issues or to-dos in a work tracker)",
+      "contacts", "contacts (people in a CRM or billing system)",
+      "folders", "folders (in a file store)");
+
+  private static List<ToolParameter> updateParams(String noun) {
+    return switch (noun) {
+      case "tasks" -> List.of(
+          optional("title", "New one-line title.", 255),
+          optional("description", "New details, plain text; \"\" clears them.", 32_000),
+          new ToolParameter("status", "Optional. The new state: open, in_progress or done (done closes"
+              + " or resolves the task).", false, List.of("open", "in_progress", "done"), 11, null),
+          optional("vendorStatus", "Optional, instead of status: the vendor's own status name, such as"
+              + " \"In Review\".", 100),
+          optional("assignee", "The vendor's id or login of the new assignee; \"\" unassigns.", 255),
+          new ToolParameter("dueDate", "Optional. The due date, YYYY-MM-DD; \"\" clears it.", false,
+              List.of(), 10, "(\\d{4}-\\d{2}-\\d{2})?"),
+          optional("labels", "The labels the task should end with, comma-separated (each one word);"
+              + " \"\" removes them all.", 2_000));
+      case "contacts" -> List.of(
+          optional("firstName", "New given name; \"\" clears it.", 40),
+          optional("lastName", "New family name.", 80),
+          optional("email", "New email address.", 254),
+          optional("phone", "New phone number; \"\" clears it.", 40),
+          optional("company", "New company or organisation name; \"\" clears it.", 255));
+      default -> List.of(
+          optional("name", "New name (rename).", 255),
+          optional("parentId", "The id of the folder to move it into (move).", 255));
+    };
+  }
+
+  private static List<ToolParameter> listParams(String noun) {
+    return switch (noun) {
+      case "tasks" -> List.of(
+          optional("project", "Only tasks in this container (a Jira project key, a repository).", 255),
+          new ToolParameter("status", "Optional. Only tasks in this state.", false,
+              List.of("open", "in_progress", "done"), 11, null),
+          optional("assignee", "Only tasks assigned to this vendor id or login.", 255),
+          optional("text", "Only tasks whose title or description contains this text.", 255));
+      case "contacts" -> List.of(
+          optional("email", "Only the contact with exactly this email address.", 254),
+          optional("name", "Only contacts whose name matches this text.", 255));
+      default -> List.of(
+          optional("parentId", "Only folders directly inside this folder; omit for the top level.", 255),
+          optional("name", "Only folders whose name matches this text.", 255));
+    };
+  }
+
+  private static ToolParameter optional(String name, String description, int maxLength) {
+    return new ToolParameter(name, description.startsWith("Optional") ? description : "Optional. " + description,
+        false, List.of(), maxLength, null);
   }
 
   private static ToolParameter idParam(String noun) {
@@ -91,7 +162,11 @@ final class ToolTexts {
       Map<String, Object> prop = new LinkedHashMap<>();
       prop.put("type", p.type());
       prop.put("description", p.description());
-      if (p.isBoolean()) {
+      if (p.isInteger()) {
+        prop.put("minimum", 1);
+        prop.put("maximum", p.maxLength());
+      }
+      if (p.isBoolean() || p.isInteger()) {
         properties.put(p.name(), prop);
         if (p.required()) required.add(p.name());
         continue;
