@@ -140,6 +140,14 @@ public abstract class FakeVendor implements Closeable {
     return call.method().equals("POST");
   }
 
+  /**
+   * Whether {@code call} reads a resource, for {@link Requests#gets()}. The default is any GET; a
+   * GraphQL fake, whose reads are POSTs of a {@code query} operation, widens it.
+   */
+  public boolean isRead(RecordedCall call) {
+    return call.method().equals("GET");
+  }
+
   /** Answers a request no fault intercepted, applying it to the fake's state. */
   protected abstract MockResponse handle(RecordedCall call);
 

@@ -22,9 +22,12 @@ public final class Requests {
     return (call, vendor) -> vendor.isCreate(call);
   }
 
-  /** Selects GET requests. */
+  /**
+   * Selects the requests that read a resource, as defined by {@link FakeVendor#isRead}: GET
+   * requests, unless the fake says otherwise (a GraphQL vendor's query POSTs).
+   */
   public static RequestMatcher gets() {
-    return method("GET");
+    return (call, vendor) -> vendor.isRead(call);
   }
 
   /** Selects DELETE requests. */
