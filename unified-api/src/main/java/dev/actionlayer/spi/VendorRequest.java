@@ -43,6 +43,10 @@ public final class VendorRequest {
     return new Builder("PATCH");
   }
 
+  public static Builder put() {
+    return new Builder("PUT");
+  }
+
   public static Builder delete() {
     return new Builder("DELETE");
   }

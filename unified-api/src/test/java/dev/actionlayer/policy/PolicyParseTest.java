@@ -110,8 +110,8 @@ class PolicyParseTest {
   @Test
   void unknownOperationsAndPatternsThatMatchNothingAreErrors() {
     String allowed = "not a known operation or pattern; use <resource>.<verb>, <resource>.*, *.<verb> or *,"
-        + " where resources are [tasks, contacts, folders] and verbs [create, get, delete]";
-    assertThat(error(rule("{\"operations\":[\"tasks.get\",\"tasks.update\"],\"connections\":[\"*\"]}")))
+        + " where resources are [tasks, contacts, folders] and verbs [create, get, update, delete, list]";
+    assertThat(error(rule("{\"operations\":[\"tasks.get\",\"tasks.archive\"],\"connections\":[\"*\"]}")))
         .hasMessage("principals.bot.allow[0].operations[1]: " + allowed);
     assertThat(error(rule("{\"operations\":[\"" + PLANTED + "\"],\"connections\":[\"*\"]}")))
         .hasMessage("principals.bot.allow[0].operations[0]: " + allowed);
@@ -123,7 +123,7 @@ class PolicyParseTest {
         .hasMessage("principals.bot.allow[0].operations: must list at least one operation");
     assertThat(error(rule("{\"connections\":[\"*\"]}")))
         .hasMessage("principals.bot.allow[0].operations: is required");
-    assertThat(error(principal("{\"quotas\":[{\"operations\":[\"tasks.list\"],\"limit\":1,\"per\":\"PT1M\"}]}")))
+    assertThat(error(principal("{\"quotas\":[{\"operations\":[\"tasks.search\"],\"limit\":1,\"per\":\"PT1M\"}]}")))
         .hasMessage("principals.bot.quotas[0].operations[0]: " + allowed);
   }
 
