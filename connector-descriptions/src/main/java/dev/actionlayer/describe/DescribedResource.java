@@ -155,7 +155,8 @@ class DescribedResource<N, R> implements Resource<N, R> {
     String vendorStatus = null;
     if (res.status() != null) {
       Object raw = res.status().field().first(node);
-      status = res.status().toCanonical().get(Pointer.text(raw));
+      String text = Pointer.text(raw);
+      status = text == null ? null : res.status().toCanonical().get(text);
       vendorStatus = raw instanceof String s ? s : null;
     }
     return (R) res.kind().record(f, status, vendorStatus);
