@@ -219,8 +219,8 @@ class CallCommandTest {
     assertThat(r.exitCode()).isZero();
     String out = r.out();
     assertThat(out).contains("Operations (offered by) and their --json arguments, * required:");
-    assertThat(out).containsPattern("\\n  tasks\\.create +\\(asana, jira, salesforce\\) +project, title\\*, description, idempotencyKey, dryRun\\n")
-        .containsPattern("\\n  tasks\\.get +\\(asana, jira, salesforce\\) +id\\*, dryRun\\n")
+    assertThat(out).containsPattern("\\n  tasks\\.create +\\(asana, jira, salesforce, todoist\\) +project, title\\*, description, idempotencyKey, dryRun\\n")
+        .containsPattern("\\n  tasks\\.get +\\(asana, jira, salesforce, todoist\\) +id\\*, dryRun\\n")
         .containsPattern("\\n  contacts\\.create +\\(salesforce, stripe\\) +firstName, lastName\\*, email, idempotencyKey, dryRun\\n")
         .containsPattern("\\n  folders\\.create +\\(gdrive\\) +name\\*, parentId, idempotencyKey, dryRun\\n")
         .containsPattern("\\n  folders\\.delete +\\(gdrive\\) +id\\*, dryRun\\n");
