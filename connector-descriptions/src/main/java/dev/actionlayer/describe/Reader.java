@@ -322,7 +322,7 @@ final class Reader {
         if (segments.isEmpty() && path.startsWith("/")) continue;
         throw bad(p + ".path", "has an empty segment");
       }
-      if (segment.startsWith("{")) {
+      if (segment.contains("{") || segment.contains("}")) {
         Matcher one = Template.PLACEHOLDER.matcher(segment);
         if (!one.matches()) throw bad(p + ".path", "a placeholder fills a whole segment: {name}, with nothing around it");
         placeholders(segment, p + ".path", names);
