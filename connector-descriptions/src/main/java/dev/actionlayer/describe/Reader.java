@@ -251,7 +251,7 @@ final class Reader {
       for (String canonical : s.keySet()) {
         TaskStatus ts = canonical(canonical, at + "." + canonical);
         statusRequests.put(ts, request(object(s.get(canonical), at + "." + canonical), at + "." + canonical,
-            Set.of("id"), false));
+            Set.of("id"), false, "status"));
       }
     }
     if (statusRequests.isEmpty() && update != null && status == null && uses(update, "status")) {
@@ -299,10 +299,6 @@ final class Reader {
     if (r.get(verb) == null) throw bad(p + "." + verb, "is required");
     Map<String, Object> m = object(r.get(verb), p + "." + verb);
     return request(m, p + "." + verb, names, top && verb.equals("update"), verb);
-  }
-
-  private Spec.Request request(Map<String, Object> m, String p, Set<String> names, boolean update) {
-    return request(m, p, names, false, "status");
   }
 
   private Spec.Request request(Map<String, Object> m, String p, Set<String> names, boolean update, String verb) {

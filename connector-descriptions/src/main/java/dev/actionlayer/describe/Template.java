@@ -8,7 +8,6 @@ import dev.actionlayer.TaskStatus;
 import dev.actionlayer.spi.Json;
 import dev.actionlayer.spi.VendorRequest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,17 +180,5 @@ final class Template {
       last = m.end();
     }
     return out.append(text.substring(last)).toString();
-  }
-
-  /** The names of the placeholders in {@code text}. */
-  static List<String> names(String text) {
-    Matcher m = PLACEHOLDER.matcher(text);
-    List<String> out = new ArrayList<>();
-    while (m.find()) out.add(placeholder(m).name());
-    return out;
-  }
-
-  static String joined(String... parts) {
-    return String.join(" ", Arrays.asList(parts));
   }
 }
