@@ -19,9 +19,14 @@ import okhttp3.HttpUrl;
  * fieldNotWritable} "The parents field is not directly writable in update requests. Use the
  * addParents and removeParents parameters instead." (captured in several clients' reports); a
  * second parent is {@code 403 cannotAddParent} "Increasing the number of parents is not allowed"
- * (captured); a parent that is not a folder is {@code 403 parentNotAFolder}, moving a folder into
- * itself or below itself and removing the last parent are {@code 400 badRequest} (wording
- * unverified). Members other than those FakeDrive stores are refused as {@code 400 invalid}.
+ * (captured); a parent that would make a cycle and a duplicate parent are {@code 400 badRequest}
+ * (Drive's error guide lists both; the wording here is ours); a parent that is not a folder is
+ * {@code 403 parentNotAFolder} and removing the last parent {@code 400 badRequest} (unverified).
+ * Members other than those FakeDrive stores are refused as {@code 400 invalid}.
+ *
+ * <p>"Duplicate parent" is read as the same id twice in {@code addParents}; adding a parent the
+ * file already has is taken to change nothing. That reading is an assumption: if Drive refused
+ * it, a move resent after a lost answer would be refused although the first one was applied.
  */
 final class DriveUpdate {
   private static final Set<String> WRITABLE = Set.of("name", "appProperties");
@@ -59,6 +64,9 @@ final class DriveUpdate {
     List<String> add = list(url.queryParameter("addParents"));
     List<String> parents = new ArrayList<>(List.of(parent));
     for (String r : remove) parents.remove(resolve(r));
+    if (add.stream().distinct().count() < add.size()) {
+      return DriveResponses.error(400, "badRequest", "A parent was given twice.", "addParents");
+    }
     for (String a : add) {
       DriveStore.StoredFile target = store.find(a);
       if (target == null || target.trashed()) return DriveResponses.json(404, DriveResponses.notFound(a));

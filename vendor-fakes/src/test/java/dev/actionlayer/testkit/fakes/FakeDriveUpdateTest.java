@@ -96,6 +96,9 @@ class FakeDriveUpdateTest {
         .isEqualTo(403);
     assertThat(DriveHttp.code(patch(id, "&addParents=1NoSuchFolder00000000", "{}"))).isEqualTo(404);
     assertThat(DriveHttp.code(patch(id, "&removeParents=" + FakeDrive.ROOT_ID, "{}"))).isEqualTo(400);
+    String other = drive.addFolder("Other", "root");
+    assertThat(DriveHttp.code(patch(id, "&addParents=" + other + "," + other + "&removeParents=" + FakeDrive.ROOT_ID,
+        "{}"))).isEqualTo(400);
     assertThat(drive.updateCount()).isZero();
   }
 
