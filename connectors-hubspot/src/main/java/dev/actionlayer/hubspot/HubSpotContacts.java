@@ -158,7 +158,10 @@ final class HubSpotContacts implements Resource<NewContact, Contact>,
     List<Object> filterGroups = new ArrayList<>();
     for (List<Map<String, Object>> filters : groups) filterGroups.add(Map.of("filters", filters));
     body.put("filterGroups", filterGroups);
-    body.put("sorts", List.of(Map.of("propertyName", "hs_object_id", "direction", "ASCENDING")));
+    Map<String, Object> sort = new LinkedHashMap<>();
+    sort.put("propertyName", "hs_object_id");
+    sort.put("direction", "ASCENDING");
+    body.put("sorts", List.of(sort));
     body.put("properties", PROPERTIES);
     body.put("limit", limit);
     if (after != null) body.put("after", after);
