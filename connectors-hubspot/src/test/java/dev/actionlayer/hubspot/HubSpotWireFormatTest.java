@@ -142,4 +142,12 @@ class HubSpotWireFormatTest {
         .isEqualTo(ErrorCode.INVALID_REQUEST);
     assertThat(hubspot.requestCount()).isZero();
   }
+
+  @Test
+  void theProviderIsFoundByItsVendorName() {
+    dev.actionlayer.spi.ConnectorProvider provider = java.util.ServiceLoader.load(dev.actionlayer.spi.ConnectorProvider.class)
+        .stream().map(java.util.ServiceLoader.Provider::get).filter(p -> p.vendor().equals("hubspot")).findFirst().orElseThrow();
+
+    assertThat(provider.connector(HubSpot.DEFAULT_BASE_URI, Credentials.bearer("t"), java.util.Map.of("keyProperty", "actionlayer_key")).vendor()).isEqualTo("hubspot");
+  }
 }

@@ -124,4 +124,12 @@ class PipedriveWireFormatTest {
     assertThat(LayerHarness.failure(() -> contacts(null).get("1/../../users")).code()).isEqualTo(ErrorCode.INVALID_REQUEST);
     assertThat(pipedrive.requestCount()).isZero();
   }
+
+  @Test
+  void theProviderIsFoundByItsVendorName() {
+    dev.actionlayer.spi.ConnectorProvider provider = java.util.ServiceLoader.load(dev.actionlayer.spi.ConnectorProvider.class)
+        .stream().map(java.util.ServiceLoader.Provider::get).filter(p -> p.vendor().equals("pipedrive")).findFirst().orElseThrow();
+
+    assertThat(provider.connector(Pipedrive.DEFAULT_BASE_URI, Credentials.bearer("t"), java.util.Map.of()).vendor()).isEqualTo("pipedrive");
+  }
 }

@@ -167,4 +167,12 @@ class ZendeskWireFormatTest {
     assertThat(LayerHarness.failure(() -> contacts().list(new ContactQuery(null, "Ada\" OR role:admin", 10, null))).code())
         .isEqualTo(ErrorCode.INVALID_REQUEST);
   }
+
+  @Test
+  void theProviderIsFoundByItsVendorName() {
+    dev.actionlayer.spi.ConnectorProvider provider = java.util.ServiceLoader.load(dev.actionlayer.spi.ConnectorProvider.class)
+        .stream().map(java.util.ServiceLoader.Provider::get).filter(p -> p.vendor().equals("zendesk")).findFirst().orElseThrow();
+
+    assertThat(provider.connector(Zendesk.site("acme"), Credentials.bearer("t"), java.util.Map.of()).vendor()).isEqualTo("zendesk");
+  }
 }
