@@ -5,6 +5,7 @@ import dev.actionlayer.NewTask;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.testkit.ConnectorVerification;
 import dev.actionlayer.testkit.Subject;
+import dev.actionlayer.testkit.VendorDocument;
 import dev.actionlayer.testkit.VendorSignals;
 import dev.actionlayer.testkit.fake.Fault;
 import dev.actionlayer.testkit.fakes.FakeJira;
@@ -17,6 +18,15 @@ class JiraVerificationTest extends ConnectorVerification<FakeJira> {
   @Override
   protected FakeJira newFake(String secret) {
     return new FakeJira().requireBasic(EMAIL, secret);
+  }
+
+  /**
+   * Atlassian's Jira Cloud platform REST v3 document (APIs.guru's copy of swagger-v3.v3.json). Every
+   * operation there allows anonymous access, so it cannot check the Authorization header.
+   */
+  @Override
+  protected VendorDocument document() {
+    return VendorDocument.named("jira");
   }
 
   @Override
