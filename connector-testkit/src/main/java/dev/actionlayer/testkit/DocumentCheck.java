@@ -37,7 +37,8 @@ import okhttp3.HttpUrl;
  * against the document. Thread-safe.
  */
 final class DocumentCheck {
-  private static final Map<String, DocumentCheck> LOADED = new ConcurrentHashMap<>();
+  /** Parsed documents and their validators, by resource and what changes the parse: they are slow to build. */
+  private static final Map<String, Loaded> LOADED = new ConcurrentHashMap<>();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
@@ -62,19 +63,27 @@ final class DocumentCheck {
     }
   }
 
-  private DocumentCheck(VendorDocument document) {
+  private record Loaded(OpenAPI api, OpenApiInteractionValidator validator, ApiOperationResolver resolver) {
+    static Loaded of(VendorDocument document) {
+      OpenAPI api = parse(document);
+      return new Loaded(api, OpenApiInteractionValidator.createFor(api).withBasePathOverride("/")
+          .withLevelResolver(LEVELS).build(), new ApiOperationResolver(api, "/", false));
+    }
+  }
+
+  private DocumentCheck(VendorDocument document, Loaded loaded) {
     this.document = document;
-    this.api = parse(document);
-    this.validator = OpenApiInteractionValidator.createFor(api).withBasePathOverride("/")
-        .withLevelResolver(LEVELS).build();
-    this.resolver = new ApiOperationResolver(api, "/", false);
+    this.api = loaded.api();
+    this.validator = loaded.validator();
+    this.resolver = loaded.resolver();
     this.serverPrefix = document.serverPrefix != null ? document.serverPrefix : defaultPrefix(api);
   }
 
+  /** The check of {@code document}; the document is parsed once per JVM (per patches and resolution). */
   static DocumentCheck of(VendorDocument document) {
     String key = document.resource + "|" + document.unresolvedBecause + "|"
         + document.patches.stream().map(VendorDocument.Patch::reason).toList();
-    return LOADED.computeIfAbsent(key, k -> new DocumentCheck(document));
+    return new DocumentCheck(document, LOADED.computeIfAbsent(key, k -> Loaded.of(document)));
   }
 
   private static OpenAPI parse(VendorDocument document) {
