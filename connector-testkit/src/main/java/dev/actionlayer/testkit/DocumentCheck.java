@@ -48,6 +48,10 @@ final class DocumentCheck {
   private static final LevelResolver LEVELS = LevelResolver.create()
       .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.ERROR)
       .build();
+  private static final LevelResolver OPEN_LEVELS = LevelResolver.create()
+      .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.ERROR)
+      .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
+      .build();
 
   final VendorDocument document;
   final OpenAPI api;
@@ -67,7 +71,8 @@ final class DocumentCheck {
     static Loaded of(VendorDocument document) {
       OpenAPI api = parse(document);
       return new Loaded(api, OpenApiInteractionValidator.createFor(api).withBasePathOverride("/")
-          .withLevelResolver(LEVELS).build(), new ApiOperationResolver(api, "/", false));
+          .withLevelResolver(document.openBecause() == null ? LEVELS : OPEN_LEVELS).build(),
+          new ApiOperationResolver(api, "/", false));
     }
   }
 
@@ -81,7 +86,7 @@ final class DocumentCheck {
 
   /** The check of {@code document}; the document is parsed once per JVM (per patches and resolution). */
   static DocumentCheck of(VendorDocument document) {
-    String key = document.resource + "|" + document.unresolvedBecause + "|"
+    String key = document.resource + "|" + document.unresolvedBecause + "|" + document.openBecause() + "|"
         + document.patches.stream().map(VendorDocument.Patch::reason).toList();
     return new DocumentCheck(document, LOADED.computeIfAbsent(key, k -> Loaded.of(document)));
   }
@@ -99,6 +104,7 @@ final class DocumentCheck {
     }
     for (VendorDocument.Patch patch : document.patches) patch.edit().accept((ObjectNode) tree);
     FormBodies.offerDecoded(tree);
+    if (document.unresolvedBecause != null) inlineParameterRefs(tree);
     ParseOptions options = new ParseOptions();
     boolean resolve = document.unresolvedBecause == null;
     options.setResolve(resolve);
@@ -109,6 +115,30 @@ final class DocumentCheck {
       throw new IllegalStateException(document.resource + " is not an OpenAPI document: " + result.getMessages());
     }
     return result.getOpenAPI();
+  }
+
+  /**
+   * Left unresolved, a parameter given by {@code $ref} ({@code #/components/parameters/top}) is not
+   * seen by the validator, which then calls it unexpected: inline those (parameters do not nest), so
+   * that only schema references stay references.
+   */
+  private static void inlineParameterRefs(JsonNode tree) {
+    JsonNode defined = tree.path("components").path("parameters");
+    for (JsonNode item : tree.path("paths")) {
+      inline(item.path("parameters"), defined);
+      for (JsonNode op : item) inline(op.path("parameters"), defined);
+    }
+  }
+
+  private static void inline(JsonNode parameters, JsonNode defined) {
+    if (!(parameters instanceof com.fasterxml.jackson.databind.node.ArrayNode list)) return;
+    for (int i = 0; i < list.size(); i++) {
+      String ref = list.get(i).path("$ref").asText("");
+      if (ref.startsWith("#/components/parameters/")) {
+        JsonNode target = defined.get(ref.substring("#/components/parameters/".length()));
+        if (target != null) list.set(i, target.deepCopy());
+      }
+    }
   }
 
   private static Pattern defaultPrefix(OpenAPI api) {

@@ -235,6 +235,7 @@ final class Kit<F extends FakeVendor> implements AutoCloseable {
     String source = DocumentIndex.source(document.resource);
     if (source != null) b.append(" (").append(source).append(")");
     if (document.unresolvedBecause != null) b.append(System.lineSeparator()).append("  UNRESOLVED refs: ").append(document.unresolvedBecause);
+    if (document.openBecause() != null) b.append(System.lineSeparator()).append("  UNDECLARED PROPERTIES ALLOWED: ").append(document.openBecause());
     for (VendorDocument.Patch p : document.patches) b.append(System.lineSeparator()).append("  PATCHED: ").append(p.reason());
     for (VendorDocument.Ignored i : document.ignored) {
       b.append(System.lineSeparator()).append("  IGNORED ").append(i.key()).append(" on ").append(i.method()).append(' ')

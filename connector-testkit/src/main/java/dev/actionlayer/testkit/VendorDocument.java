@@ -38,6 +38,8 @@ public final class VendorDocument {
   final List<Ignored> ignored;
   final List<Undocumented> undocumented;
   final List<SampleValue> sampleValues;
+  /** Set only on a fresh copy, before it is returned: the instance stays effectively immutable. */
+  private String openBecause;
 
   record SampleValue(String property, Object value, String reason) {}
 
@@ -87,7 +89,7 @@ public final class VendorDocument {
    */
   public VendorDocument serverPrefix(String regex) {
     Objects.requireNonNull(regex, "regex == null");
-    return new VendorDocument(resource, Pattern.compile(regex), unresolvedBecause, patches, ignored, undocumented, sampleValues);
+    return keepOpen(new VendorDocument(resource, Pattern.compile(regex), unresolvedBecause, patches, ignored, undocumented, sampleValues));
   }
 
   /**
@@ -97,7 +99,7 @@ public final class VendorDocument {
    */
   public VendorDocument unresolved(String reason) {
     requireReason(reason);
-    return new VendorDocument(resource, serverPrefix, reason, patches, ignored, undocumented, sampleValues);
+    return keepOpen(new VendorDocument(resource, serverPrefix, reason, patches, ignored, undocumented, sampleValues));
   }
 
   /** Corrects a known error of the document (its JSON tree) before it is parsed. */
@@ -106,7 +108,7 @@ public final class VendorDocument {
     Objects.requireNonNull(edit, "edit == null");
     List<Patch> more = new ArrayList<>(patches);
     more.add(new Patch(reason, edit));
-    return new VendorDocument(resource, serverPrefix, unresolvedBecause, more, ignored, undocumented, sampleValues);
+    return keepOpen(new VendorDocument(resource, serverPrefix, unresolvedBecause, more, ignored, undocumented, sampleValues));
   }
 
   /**
@@ -119,7 +121,7 @@ public final class VendorDocument {
     List<Ignored> more = new ArrayList<>(ignored);
     more.add(new Ignored(method.toUpperCase(java.util.Locale.ROOT), Objects.requireNonNull(path, "path == null"),
         Objects.requireNonNull(key, "key == null"), reason));
-    return new VendorDocument(resource, serverPrefix, unresolvedBecause, patches, more, undocumented, sampleValues);
+    return keepOpen(new VendorDocument(resource, serverPrefix, unresolvedBecause, patches, more, undocumented, sampleValues));
   }
 
   /**
@@ -130,7 +132,7 @@ public final class VendorDocument {
     requireReason(reason);
     List<Undocumented> more = new ArrayList<>(undocumented);
     more.add(new Undocumented(method.toUpperCase(java.util.Locale.ROOT), Pattern.compile(pathRegex), reason));
-    return new VendorDocument(resource, serverPrefix, unresolvedBecause, patches, ignored, more, sampleValues);
+    return keepOpen(new VendorDocument(resource, serverPrefix, unresolvedBecause, patches, ignored, more, sampleValues));
   }
 
   /**
@@ -145,7 +147,31 @@ public final class VendorDocument {
     Objects.requireNonNull(value, "value == null");
     List<SampleValue> more = new ArrayList<>(sampleValues);
     more.add(new SampleValue(property, value, reason));
-    return new VendorDocument(resource, serverPrefix, unresolvedBecause, patches, ignored, undocumented, more);
+    return keepOpen(new VendorDocument(resource, serverPrefix, unresolvedBecause, patches, ignored, undocumented, more));
+  }
+
+  /** Why undeclared properties are accepted, or null when objects are closed (the default). */
+  String openBecause() {
+    return openBecause;
+  }
+
+  private VendorDocument keepOpen(VendorDocument copy) {
+    copy.openBecause = openBecause;
+    return copy;
+  }
+
+  /**
+   * Accepts properties the document's schemas do not declare, in request bodies, everywhere in the
+   * document: for a vendor whose API takes what its schemas cannot name (Microsoft Graph's instance
+   * annotations such as {@code @microsoft.graph.conflictBehavior}). Types, formats, enums and
+   * required properties are still checked. The validator otherwise treats every object as closed.
+   */
+  public VendorDocument allowUndeclaredProperties(String reason) {
+    requireReason(reason);
+    VendorDocument copy = new VendorDocument(resource, serverPrefix, unresolvedBecause, patches, ignored, undocumented,
+        sampleValues);
+    copy.openBecause = reason;
+    return copy;
   }
 
   private static void requireReason(String reason) {
