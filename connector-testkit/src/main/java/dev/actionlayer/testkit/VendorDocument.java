@@ -136,6 +136,31 @@ public final class VendorDocument {
   }
 
   /**
+   * Makes {@code property} optional in every schema of the document that requires it (and drops the
+   * discriminators naming it): for a property the document's generator requires that requests
+   * omit (Microsoft Graph's {@code @odata.type}).
+   */
+  public VendorDocument optional(String property, String reason) {
+    Objects.requireNonNull(property, "property == null");
+    return patch(reason, doc -> {
+      for (com.fasterxml.jackson.databind.JsonNode schema : doc.path("components").path("schemas")) {
+        optional(schema, property, 0);
+      }
+    });
+  }
+
+  private static void optional(com.fasterxml.jackson.databind.JsonNode node, String property, int depth) {
+    if (!(node instanceof ObjectNode s) || depth > 6) return;
+    if (s.path("discriminator").path("propertyName").asText("").equals(property)) s.remove("discriminator");
+    if (s.get("required") instanceof com.fasterxml.jackson.databind.node.ArrayNode required) {
+      for (int i = required.size() - 1; i >= 0; i--) if (required.get(i).asText().equals(property)) required.remove(i);
+    }
+    for (String combinator : new String[] {"allOf", "anyOf", "oneOf"}) {
+      for (com.fasterxml.jackson.databind.JsonNode part : s.path(combinator)) optional(part, property, depth + 1);
+    }
+  }
+
+  /**
    * Gives {@code property} the value {@code value} (a string, number or boolean) in every response
    * instance generated from the document's schemas, where the schema has that property: for a
    * value the connector depends on that a schema cannot say (Drive's folder {@code mimeType}).
