@@ -103,7 +103,17 @@ public final class Jira {
     /** The configured connector. */
     public Connector build() {
       CreateSafety safety = dedupeLabels ? CreateSafety.FINDABLE : CreateSafety.UNSAFE;
-      return new JiraConnector(baseUri, credentials, new JiraIssues(issueType, safety));
+      return new JiraConnector(baseUri, credentials, new JiraIssues(site(baseUri), issueType, safety));
+    }
+
+    /**
+     * Where people browse the site's issues: the base URI itself, except for the OAuth gateway
+     * ({@code api.atlassian.com}), whose site is not known from it (tasks then carry no url).
+     */
+    private static URI site(URI baseUri) {
+      if ("api.atlassian.com".equalsIgnoreCase(baseUri.getHost())) return null;
+      String s = baseUri.toString();
+      return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
     }
   }
 }
