@@ -127,7 +127,7 @@ public final class Salesforce {
       SObjectEndpoint tasks = new SObjectEndpoint(apiVersion, "Task", SalesforceTasks.FIELDS,
           taskExternalIdField);
       return new SalesforceConnector(instanceUri, credentials,
-          new SalesforceContacts(contacts), new SalesforceTasks(tasks));
+          new SalesforceContacts(instanceUri, contacts), new SalesforceTasks(instanceUri, tasks));
     }
   }
 }
