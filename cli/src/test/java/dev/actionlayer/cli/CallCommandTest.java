@@ -244,7 +244,8 @@ class CallCommandTest {
     assertThat(unknownOp.err()).contains("unknown operation 'tasks.update'");
     Cli noFolders = Cli.run(ENV, "call", "jira", "folders.create", "-c", c, "--json", "{\"name\":\"x\"}");
     assertThat(noFolders.exitCode()).isEqualTo(2);
-    assertThat(noFolders.err()).contains("has no folders; it offers [tasks.create, tasks.get, tasks.delete]");
+    assertThat(noFolders.err())
+        .contains("has no folders; it offers [tasks.create, tasks.get, tasks.update, tasks.delete, tasks.list]");
     Cli unknownConnection = Cli.run(ENV, "call", "crm", "contacts.get", "-c", c, "--json", "{\"id\":\"1\"}");
     assertThat(unknownConnection.exitCode()).isEqualTo(2);
     assertThat(unknownConnection.err()).contains("no connection 'crm'", "[jira]");
