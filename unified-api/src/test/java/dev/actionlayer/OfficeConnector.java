@@ -5,6 +5,8 @@ import dev.actionlayer.spi.Connector;
 import dev.actionlayer.spi.CreateSafety;
 import dev.actionlayer.spi.HttpErrors;
 import dev.actionlayer.spi.Json;
+import dev.actionlayer.spi.Listable;
+import dev.actionlayer.spi.Updatable;
 import dev.actionlayer.spi.Resource;
 import dev.actionlayer.spi.VendorRequest;
 import dev.actionlayer.spi.VendorResponse;
@@ -47,8 +49,51 @@ final class OfficeConnector implements Connector {
 
   @Override
   public Resource<NewTask, Task> tasks() {
-    return new Records<>("tasks", t -> fields("project", t.project(), "title", t.title(), "description", t.description()),
-        m -> new Task(Json.string(m, "id"), Json.string(m, "project"), Json.string(m, "title"), Json.string(m, "description")));
+    return new TaskRecords();
+  }
+
+  /** Tasks can also be changed ({@code PATCH /tasks/{id}}) and listed ({@code GET /tasks?limit=&after=}). */
+  private final class TaskRecords extends Records<NewTask, Task>
+      implements Updatable<TaskChanges, Task>, Listable<TaskQuery, Task> {
+    TaskRecords() {
+      super("tasks", t -> fields("project", t.project(), "title", t.title(), "description", t.description()),
+          m -> new Task(Json.string(m, "id"), Json.string(m, "project"), Json.string(m, "title"),
+              Json.string(m, "description")));
+    }
+
+    @Override
+    public VendorRequest update(String id, TaskChanges changes, CallContext context) {
+      return VendorRequest.patch().path("tasks").segment(id)
+          .json(Json.write(fields("title", changes.title(), "description", changes.description()))).build();
+    }
+
+    @Override
+    public Task readUpdated(VendorResponse response, String id, TaskChanges changes, CallContext context)
+        throws IOException {
+      return response.status() == 204 ? null : read(response);
+    }
+
+    @Override
+    public VendorRequest list(TaskQuery query, CallContext context) {
+      VendorRequest.Builder b = VendorRequest.get().path("tasks").query("limit", Integer.toString(query.pageSize()));
+      if (query.cursor() != null) b.query("after", query.cursor());
+      if (query.project() != null) b.query("project", query.project());
+      return b.build();
+    }
+
+    @Override
+    public Page<Task> readPage(VendorResponse response, TaskQuery query, CallContext context) throws IOException {
+      Map<String, Object> json = Json.objectOrNull(response.bodyString());
+      if (json == null) throw new IOException("unreadable");
+      java.util.List<Task> items = new java.util.ArrayList<>();
+      for (Object o : Json.array(json, "items")) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) o;
+        items.add(new Task(Json.string(m, "id"), Json.string(m, "project"), Json.string(m, "title"),
+            Json.string(m, "description")));
+      }
+      return new Page<>(items, Json.string(json, "next"));
+    }
   }
 
   @Override
@@ -74,7 +119,7 @@ final class OfficeConnector implements Connector {
     return HttpErrors.byStatus(response).build();
   }
 
-  private final class Records<N, R> implements Resource<N, R> {
+  private class Records<N, R> implements Resource<N, R> {
     private final String noun;
     private final Function<N, Map<String, Object>> body;
     private final Function<Map<String, Object>, R> reader;

@@ -123,7 +123,7 @@ class PolicyParseTest {
         .hasMessage("principals.bot.allow[0].operations: must list at least one operation");
     assertThat(error(rule("{\"connections\":[\"*\"]}")))
         .hasMessage("principals.bot.allow[0].operations: is required");
-    assertThat(error(principal("{\"quotas\":[{\"operations\":[\"tasks.list\"],\"limit\":1,\"per\":\"PT1M\"}]}")))
+    assertThat(error(principal("{\"quotas\":[{\"operations\":[\"tasks.search\"],\"limit\":1,\"per\":\"PT1M\"}]}")))
         .hasMessage("principals.bot.quotas[0].operations[0]: " + allowed);
   }
 
