@@ -22,14 +22,14 @@ public final class Requests {
     return (call, vendor) -> vendor.isCreate(call);
   }
 
-  /** Selects GET requests. */
+  /** Selects the requests that read, as defined by {@link FakeVendor#isRead} (GETs by default). */
   public static RequestMatcher gets() {
-    return method("GET");
+    return (call, vendor) -> vendor.isRead(call);
   }
 
-  /** Selects DELETE requests. */
+  /** Selects the requests that delete, as defined by {@link FakeVendor#isDelete} (DELETEs by default). */
   public static RequestMatcher deletes() {
-    return method("DELETE");
+    return (call, vendor) -> vendor.isDelete(call);
   }
 
   /** Selects requests with the given HTTP method (case-insensitive). */

@@ -134,12 +134,14 @@ public final class FakeDropbox extends FakeVendor {
    * Dropbox reads by POST: {@code get_metadata} and the listings are its reads. (The kit's {@code
    * Requests.gets()} selects by HTTP method today; this is the hook a vendor-defined read needs.)
    */
+  @Override
   public boolean isRead(RecordedCall call) {
     String path = call.pathWithoutQuery();
     return path.equals("/2/files/get_metadata") || path.startsWith("/2/files/list_folder");
   }
 
   /** Dropbox deletes by POST to {@code delete_v2}. */
+  @Override
   public boolean isDelete(RecordedCall call) {
     return call.pathWithoutQuery().equals("/2/files/delete_v2");
   }
