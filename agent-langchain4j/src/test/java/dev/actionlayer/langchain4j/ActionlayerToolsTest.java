@@ -52,7 +52,7 @@ class ActionlayerToolsTest {
     List<Tool> tools = catalog.tools();
     assertThat(provided.tools().keySet()).extracting(ToolSpecification::name)
         .containsExactlyInAnyOrderElementsOf(tools.stream().map(Tool::name).toList())
-        .hasSize(9);
+        .hasSize(13); // create, get, delete of each resource; update and list of tasks and contacts
     for (Tool tool : tools) {
       ToolSpecification spec = provided.toolSpecificationByName(tool.name());
       assertThat(spec.description()).isEqualTo(tool.description());
@@ -67,6 +67,9 @@ class ActionlayerToolsTest {
         JsonSchemaElement property = schema.properties().get(p.name());
         if (p.isBoolean()) {
           assertThat(property).isInstanceOfSatisfying(JsonBooleanSchema.class,
+              s -> assertThat(s.description()).isEqualTo(p.description()));
+        } else if (p.isInteger()) {
+          assertThat(property).isInstanceOfSatisfying(dev.langchain4j.model.chat.request.json.JsonIntegerSchema.class,
               s -> assertThat(s.description()).isEqualTo(p.description()));
         } else if (p.allowed().isEmpty()) {
           assertThat(property).isInstanceOfSatisfying(JsonStringSchema.class,

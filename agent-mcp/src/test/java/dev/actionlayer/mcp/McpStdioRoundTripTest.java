@@ -148,8 +148,9 @@ class McpStdioRoundTripTest {
   void listsEveryCatalogToolWithItsSchemaAndAnnotationsFromTheHints() {
     Map<String, McpSchema.Tool> tools = client.listTools().tools().stream()
         .collect(Collectors.toMap(McpSchema.Tool::name, Function.identity()));
-    assertThat(tools).containsOnlyKeys("tasks_create", "tasks_get", "tasks_delete", "contacts_create",
-        "contacts_get", "contacts_delete", "folders_create", "folders_get", "folders_delete");
+    assertThat(tools).containsOnlyKeys("tasks_create", "tasks_get", "tasks_update", "tasks_delete", "tasks_list",
+        "contacts_create", "contacts_get", "contacts_update", "contacts_delete", "contacts_list",
+        "folders_create", "folders_get", "folders_delete");
 
     McpSchema.Tool create = tools.get("tasks_create");
     assertThat(create.title()).isEqualTo("Create task");

@@ -47,11 +47,13 @@ import picocli.CommandLine.Spec;
         "  stripe.vendor=stripe",
         "  stripe.token.env=STRIPE_SECRET_KEY",
         "",
-        "Settings: vendor (jira, salesforce, gdrive, stripe, asana); baseUri (required for jira and"
-            + " salesforce); auth: basic (jira's default: user.env, secret.env), bearer (the others'"
-            + " default: token.env) or oauth (tokenEndpoint, clientId.env, clientSecret.env,"
-            + " refreshToken.env); jira: issueType, dedupeLabels; salesforce: apiVersion,"
-            + " contactExternalIdField, taskExternalIdField; gdrive: supportsAllDrives; stripe: apiVersion.",
+        "Settings: vendor (a connector on the classpath: asana, gdrive, jira, salesforce, stripe, todoist)"
+            + " or description (a vendor described as data: a JSON file, its path relative to this file);"
+            + " baseUri (required where the vendor has no default: jira, salesforce); auth: basic (the"
+            + " default when user.env is set: user.env, secret.env), bearer (otherwise: token.env) or oauth"
+            + " (tokenEndpoint, clientId.env, clientSecret.env, refreshToken.env); the vendor's options:"
+            + " jira: issueType, dedupeLabels; salesforce: apiVersion, contactExternalIdField,"
+            + " taskExternalIdField; gdrive: supportsAllDrives; stripe: apiVersion.",
         "A *.env setting names the environment variable holding a credential. A file holding a"
             + " credential in clear (token=..., secret=...) is refused before anything is sent.",
         "",

@@ -2,30 +2,33 @@ package dev.actionlayer.cli;
 
 import dev.actionlayer.ConnectionPolicy;
 import dev.actionlayer.Credentials;
-import dev.actionlayer.asana.Asana;
-import dev.actionlayer.gdrive.GoogleDrive;
-import dev.actionlayer.jira.Jira;
-import dev.actionlayer.salesforce.Salesforce;
-import dev.actionlayer.spi.Connector;
-import dev.actionlayer.stripe.Stripe;
+import dev.actionlayer.describe.Description;
+import dev.actionlayer.describe.Descriptions;
 import dev.actionlayer.spi.BaseUris;
+import dev.actionlayer.spi.Connector;
+import dev.actionlayer.spi.ConnectorProvider;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -43,7 +46,17 @@ import java.util.regex.Pattern;
  * stripe.token.env=STRIPE_SECRET_KEY
  * # optional: the vendor account, shared by every process on one shared state (default: vendor + base URI)
  * jira.account=acme-jira
+ * # a vendor described as data, loaded at start-up (path relative to this file)
+ * todo.description=vendors/todoist.json
+ * todo.token.env=TODOIST_API_TOKEN
  * </pre>
+ *
+ * <p>Vendors are found through {@link ServiceLoader} ({@link ConnectorProvider}s registered by
+ * the connector jars on the classpath), so a deployment gains a vendor by adding its jar, or its
+ * description file and a {@code <connection>.description} line; the vendor-specific options
+ * ({@code jira.dedupeLabels}, {@code gdrive.supportsAllDrives}, …) are the providers'. The
+ * credentials default to HTTP Basic when {@code <connection>.user.env} is set, else a bearer token
+ * ({@code <connection>.auth} says otherwise).
  *
  * <p>{@code broker} is not a connection name: {@code broker.*} settings configure
  * {@code actionlayer serve} (see {@link BrokerSettings}); other commands ignore them. Paths in
@@ -51,12 +64,17 @@ import java.util.regex.Pattern;
  * environment variables like every credential.
  */
 final class ConnectionsFile {
-  static final Set<String> VENDORS = Set.of("jira", "salesforce", "gdrive", "stripe", "asana");
+  /** The vendors on the classpath, by name (the first provider of a name wins). */
+  static final Map<String, ConnectorProvider> PROVIDERS = providers();
+  static final Set<String> VENDORS = PROVIDERS.keySet();
   private static final String VENDOR_FORM = "one of " + sorted(VENDORS, "");
 
-  /** Settings that hold plain configuration. */
-  private static final Set<String> PLAIN = Set.of("vendor", "baseUri", "account", "auth", "tokenEndpoint", "issueType",
-      "dedupeLabels", "apiVersion", "contactExternalIdField", "taskExternalIdField", "supportsAllDrives");
+  /** Settings of every connection. */
+  private static final Set<String> GENERAL = Set.of("vendor", "baseUri", "account", "auth", "tokenEndpoint", "description");
+  /** Settings that hold plain configuration: the general ones and every provider's options. */
+  private static final Set<String> PLAIN = plain();
+  /** A setting that may be an option of a description. */
+  private static final Pattern OPTION_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,63}");
   /** Settings naming the environment variable that holds a credential (each without its {@code .env}). */
   private static final Set<String> FROM_ENV = Set.of("user", "secret", "token", "clientId", "clientSecret",
       "refreshToken");
@@ -83,15 +101,19 @@ final class ConnectionsFile {
   /** connection name -> setting -> entry, as in the file. */
   private final Map<String, Map<String, Entry>> connections;
   private final BrokerSettings broker;
+  /** connection name -> the provider its description makes, for connections with {@code .description}. */
+  private final Map<String, ConnectorProvider> described;
 
   private ConnectionsFile(Path file, Map<String, Map<String, Entry>> connections) {
-    this(file, connections, Map.of());
+    this(file, connections, Map.of(), Map.of());
   }
 
-  private ConnectionsFile(Path file, Map<String, Map<String, Entry>> connections, Map<String, Entry> broker) {
+  private ConnectionsFile(Path file, Map<String, Map<String, Entry>> connections, Map<String, Entry> broker,
+      Map<String, ConnectorProvider> described) {
     this.file = file;
     this.connections = connections;
     this.broker = new BrokerSettings(file, broker);
+    this.described = described;
   }
 
   /**
@@ -128,20 +150,76 @@ final class ConnectionsFile {
       if (problem != null) problems.add(where + ": " + problem);
       else connections.computeIfAbsent(name, n -> new TreeMap<>()).put(setting, e);
     }
+    Map<String, ConnectorProvider> described = new TreeMap<>();
     connections.forEach((name, settings) -> {
-      if (!settings.containsKey("vendor")) {
+      Entry description = settings.get("description");
+      Entry vendor = settings.get("vendor");
+      ConnectorProvider provider = null;
+      if (description != null) {
+        provider = describedBy(file, description, problems);
+        if (provider != null && vendor != null && !vendor.value().equals(provider.vendor())) {
+          problems.add("line " + vendor.line() + ": " + vendor.key() + ": does not name the vendor its description describes");
+        }
+        if (provider != null) described.put(name, provider);
+      } else if (vendor == null) {
         int line = settings.values().stream().mapToInt(Entry::line).min().orElse(0);
-        problems.add("line " + line + ": " + name + ": no " + name + ".vendor (" + VENDOR_FORM + ")");
-      } else if (settings.get("vendor").value().equals("salesforce") && settings.containsKey("auth")
-          && settings.get("auth").value().equals("basic")) {
-        problems.add("line " + settings.get("auth").line() + ": " + name + ".auth: must be bearer or oauth for"
-            + " salesforce, which refuses HTTP Basic");
+        problems.add("line " + line + ": " + name + ": no " + name + ".vendor (" + VENDOR_FORM + ") nor "
+            + name + ".description (a vendor described as data)");
+      } else {
+        provider = PROVIDERS.get(vendor.value());
+      }
+      if (provider == null) return;
+      for (Entry e : settings.values()) {
+        String setting = e.key().substring(name.length() + 1);
+        if (!GENERAL.contains(setting) && !setting.endsWith(".env") && !provider.options().contains(setting)) {
+          problems.add("line " + e.line() + (isKnown(name, setting) ? ": " + e.key() : "") + ": unknown setting for "
+              + provider.vendor() + (provider.options().isEmpty() ? ", which takes no options"
+              : "; its options: " + sorted(provider.options(), "")));
+        }
       }
     });
     if (!problems.isEmpty()) {
       throw new UsageException(file + " refused, nothing was sent:\n  " + String.join("\n  ", problems));
     }
-    return new ConnectionsFile(file, connections, broker);
+    return new ConnectionsFile(file, connections, broker, described);
+  }
+
+  private static Map<String, ConnectorProvider> providers() {
+    Map<String, ConnectorProvider> out = new TreeMap<>();
+    for (ConnectorProvider p : ServiceLoader.load(ConnectorProvider.class, ConnectionsFile.class.getClassLoader())) {
+      out.putIfAbsent(p.vendor(), p);
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  private static Set<String> plain() {
+    Set<String> plain = new HashSet<>(GENERAL);
+    PROVIDERS.values().forEach(p -> plain.addAll(p.options()));
+    return Set.copyOf(plain);
+  }
+
+  /**
+   * The provider of the description {@code e} names (a path relative to the file's directory),
+   * loaded now, at start-up; or null with the problem added. Neither the path nor the text of the
+   * description is quoted: a problem names the JSON path inside the description.
+   */
+  private static ConnectorProvider describedBy(Path file, Entry e, List<String> problems) {
+    Path dir = file.toAbsolutePath().getParent();
+    Path path = dir == null ? Path.of(e.value()) : dir.resolve(e.value());
+    String where = "line " + e.line() + ": " + e.key() + ": ";
+    try {
+      Description d = Descriptions.parse(Files.readString(path, StandardCharsets.UTF_8), "the description");
+      return Descriptions.provider(d);
+    } catch (IOException | java.nio.file.InvalidPathException | java.io.UncheckedIOException ex) {
+      problems.add(where + "cannot be read (no such file, or not UTF-8 text); the path is relative to this file");
+    } catch (IllegalArgumentException ex) {
+      problems.add(where + "is not a valid description: " + oneLine(ex.getMessage()).replaceFirst("^the description: ", ""));
+    }
+    return null;
+  }
+
+  private static String oneLine(String text) {
+    return text == null ? "" : text.replaceAll("\\p{Cntrl}+", " ");
   }
 
   /** The {@code broker.*} settings, for {@code serve}. */
@@ -230,12 +308,16 @@ final class ConnectionsFile {
       }
       return null;
     }
-    if (!PLAIN.contains(base)) return "unknown setting; known: " + sorted(PLAIN, "") + " and " + sorted(FROM_ENV, ".env");
+    if (!PLAIN.contains(base) && !OPTION_NAME.matcher(base).matches()) {
+      return "unknown setting; known: " + sorted(GENERAL, "") + ", " + sorted(FROM_ENV, ".env")
+          + " and the vendor's options";
+    }
     return switch (setting) {
-      case "vendor" -> VENDORS.contains(value) ? null : "must be " + VENDOR_FORM;
+      case "vendor" -> VENDORS.contains(value) ? null : "must be " + VENDOR_FORM
+          + " (or give <connection>.description, a vendor described as data)";
       case "auth" -> Set.of("basic", "bearer", "oauth").contains(value) ? null : "must be basic, bearer or oauth";
-      case "dedupeLabels", "supportsAllDrives" -> value.equals("true") || value.equals("false")
-          ? null : "must be true or false";
+      case "description" -> value.isBlank() || value.chars().anyMatch(Character::isISOControl)
+          ? "must be the path of a description file (JSON), relative to this file" : null;
       default -> URIS.contains(setting) && !isBaseUri(value) ? URI_FORM : null;
     };
   }
@@ -256,20 +338,15 @@ final class ConnectionsFile {
    * connector sends nothing until it is called, and these never are.
    */
   static Map<String, Connector> placeholders() {
-    Map<String, Map<String, Entry>> connections = new TreeMap<>();
-    for (String vendor : VENDORS) {
-      Map<String, Entry> settings = new TreeMap<>();
-      settings.put("vendor", new Entry(vendor + ".vendor", 0, vendor));
-      settings.put("baseUri", new Entry(vendor + ".baseUri", 0, "https://placeholder.invalid"));
-      for (String credential : List.of("user", "secret", "token")) {
-        settings.put(credential + ".env", new Entry(vendor + "." + credential + ".env", 0, "PLACEHOLDER"));
-      }
-      connections.put(vendor, settings);
-    }
-    ConnectionsFile all = new ConnectionsFile(Path.of("(placeholders)"), connections);
-    Environment env = new Environment(Map.of("PLACEHOLDER", "placeholder"));
     Map<String, Connector> connectors = new TreeMap<>();
-    for (String vendor : all.names()) connectors.put(vendor, all.connector(vendor, env));
+    PROVIDERS.forEach((vendor, provider) -> {
+      try {
+        connectors.put(vendor, provider.connector(URI.create("https://placeholder.invalid"),
+            dev.actionlayer.Credentials.bearer("placeholder"), Map.of()));
+      } catch (RuntimeException e) {
+        // A provider that wants more than a base URI and a token is left out of the help listing.
+      }
+    });
     return connectors;
   }
 
@@ -287,44 +364,36 @@ final class ConnectionsFile {
   Connector connector(String name, Environment env) {
     Map<String, Entry> s = connections.get(name);
     if (s == null) throw new UsageException("no connection '" + name + "' in " + file + "; it has " + names());
-    String vendor = s.get("vendor").value();
+    ConnectorProvider provider = described.containsKey(name) ? described.get(name) : PROVIDERS.get(s.get("vendor").value());
+    String vendor = provider.vendor();
+    URI baseUri = uri(name, s, provider);
+    Credentials credentials = credentials(name, s, env, s.containsKey("user.env") ? "basic" : "bearer");
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String option : provider.options()) {
+      Entry e = s.get(option);
+      if (e != null) options.put(option, e.value());
+    }
     try {
-      return switch (vendor) {
-        case "jira" -> {
-          Jira.Builder b = Jira.builder(uri(name, s, null), credentials(name, s, env, "basic"));
-          set(s, "issueType", "a Jira issue type name: 1 to 255 characters, no control characters", b::issueType);
-          set(s, "dedupeLabels", "true or false", v -> b.dedupeLabels(Boolean.parseBoolean(v)));
-          yield b.build();
-        }
-        case "salesforce" -> {
-          Salesforce.Builder b = Salesforce.builder(uri(name, s, null), credentials(name, s, env, "bearer"));
-          set(s, "apiVersion", "v<major>.<minor>, e.g. v63.0", b::apiVersion);
-          set(s, "contactExternalIdField", SF_FIELD_FORM, b::contactExternalIdField);
-          set(s, "taskExternalIdField", SF_FIELD_FORM, b::taskExternalIdField);
-          yield b.build();
-        }
-        case "gdrive" -> {
-          GoogleDrive.Builder b = GoogleDrive.builder(uri(name, s, GoogleDrive.DEFAULT_BASE_URI),
-              credentials(name, s, env, "bearer"));
-          set(s, "supportsAllDrives", "true or false", v -> b.supportsAllDrives(Boolean.parseBoolean(v)));
-          yield b.build();
-        }
-        case "stripe" -> {
-          Stripe.Builder b = Stripe.builder(uri(name, s, Stripe.DEFAULT_BASE_URI), credentials(name, s, env, "bearer"));
-          set(s, "apiVersion", "a Stripe API version such as 2024-06-20 or 2024-09-30.acacia", b::apiVersion);
-          yield b.build();
-        }
-        default -> Asana.connector(uri(name, s, Asana.DEFAULT_BASE_URI), credentials(name, s, env, "bearer"));
-      };
+      return provider.connector(baseUri, credentials, options);
     } catch (IllegalArgumentException e) {
-      // What load() and set() did not attribute to one setting; the connectors' messages may quote values.
-      throw new UsageException(file + ": the " + vendor + " connector refused the settings of connection " + name
-          + " (see --help for what each setting takes)");
+      throw refusedByConnector(name, vendor, s, e.getMessage());
     }
   }
 
-  private static final String SF_FIELD_FORM = "the API name of a custom field marked External ID, e.g."
-      + " Actionlayer_Key__c";
+  /**
+   * The usage error for a connector that refused the settings. A provider names the setting at the
+   * start of its message ({@code "apiVersion: must be …"}); that message is shown, by key and line,
+   * only when it quotes none of the connection's values; anything else is reported without it.
+   */
+  private UsageException refusedByConnector(String name, String vendor, Map<String, Entry> s, String message) {
+    Matcher m = message == null ? null : Pattern.compile("([A-Za-z][A-Za-z0-9]{0,63}): (.+)", Pattern.DOTALL).matcher(message);
+    if (m != null && m.matches() && s.containsKey(m.group(1)) && !m.group(2).contains("\n")
+        && s.values().stream().map(Entry::value).noneMatch(v -> v.length() >= 3 && m.group(2).contains(v))) {
+      return refused(s.get(m.group(1)), oneLine(m.group(2)));
+    }
+    return new UsageException(file + ": the " + vendor + " connector refused the settings of connection " + name
+        + " (see --help for what each setting takes)");
+  }
 
   /**
    * The policy settings of connection {@code name} from the file: its vendor account
@@ -345,29 +414,18 @@ final class ConnectionsFile {
     return p -> p.account(account.value());
   }
 
-  /** Applies setting {@code setting} when present; a value the connector refuses is reported by key and line. */
-  private void set(Map<String, Entry> s, String setting, String allowed, Consumer<String> setter) {
-    Entry e = s.get(setting);
-    if (e == null) return;
-    try {
-      setter.accept(e.value());
-    } catch (IllegalArgumentException refused) {
-      throw refused(e, "must be " + allowed);
-    }
-  }
-
   /** The usage error about entry {@code e}: where it is and what is wrong, never its value. */
   UsageException refused(Entry e, String problem) {
     return new UsageException(file + ", line " + e.line() + ": " + e.key() + ": " + problem);
   }
 
-  private URI uri(String name, Map<String, Entry> s, URI fallback) {
+  private URI uri(String name, Map<String, Entry> s, ConnectorProvider provider) {
     Entry e = s.get("baseUri");
     if (e != null) return URI.create(e.value()); // load() checked it
-    if (fallback == null) {
-      throw new UsageException(file + ": " + name + ".baseUri is required for " + s.get("vendor").value());
+    if (provider.defaultBaseUri() == null) {
+      throw new UsageException(file + ": " + name + ".baseUri is required for " + provider.vendor());
     }
-    return fallback;
+    return provider.defaultBaseUri();
   }
 
   private Credentials credentials(String name, Map<String, Entry> s, Environment env, String defaultAuth) {

@@ -219,8 +219,8 @@ class CallCommandTest {
     assertThat(r.exitCode()).isZero();
     String out = r.out();
     assertThat(out).contains("Operations (offered by) and their --json arguments, * required:");
-    assertThat(out).containsPattern("\\n  tasks\\.create +\\(asana, jira, salesforce\\) +project, title\\*, description, idempotencyKey, dryRun\\n")
-        .containsPattern("\\n  tasks\\.get +\\(asana, jira, salesforce\\) +id\\*, dryRun\\n")
+    assertThat(out).containsPattern("\\n  tasks\\.create +\\(asana, jira, salesforce, todoist\\) +project, title\\*, description, idempotencyKey, dryRun\\n")
+        .containsPattern("\\n  tasks\\.get +\\(asana, jira, salesforce, todoist\\) +id\\*, dryRun\\n")
         .containsPattern("\\n  contacts\\.create +\\(salesforce, stripe\\) +firstName, lastName\\*, email, idempotencyKey, dryRun\\n")
         .containsPattern("\\n  folders\\.create +\\(gdrive\\) +name\\*, parentId, idempotencyKey, dryRun\\n")
         .containsPattern("\\n  folders\\.delete +\\(gdrive\\) +id\\*, dryRun\\n");
@@ -244,7 +244,8 @@ class CallCommandTest {
     assertThat(unknownOp.err()).contains("unknown operation 'tasks.update'");
     Cli noFolders = Cli.run(ENV, "call", "jira", "folders.create", "-c", c, "--json", "{\"name\":\"x\"}");
     assertThat(noFolders.exitCode()).isEqualTo(2);
-    assertThat(noFolders.err()).contains("has no folders; it offers [tasks.create, tasks.get, tasks.delete]");
+    assertThat(noFolders.err())
+        .contains("has no folders; it offers [tasks.create, tasks.get, tasks.update, tasks.delete, tasks.list]");
     Cli unknownConnection = Cli.run(ENV, "call", "crm", "contacts.get", "-c", c, "--json", "{\"id\":\"1\"}");
     assertThat(unknownConnection.exitCode()).isEqualTo(2);
     assertThat(unknownConnection.err()).contains("no connection 'crm'", "[jira]");

@@ -111,8 +111,9 @@ class ConnectionsFileTest {
 
   @Test
   void aSecretAsTheVendorOrTheAuthIsRefusedWithoutQuotingIt() throws IOException {
-    assertRefused(call("jira.vendor=Qx7sEcReTvAlUe9", "jira.baseUri=https://acme.atlassian.net"),
-        "line 1: jira.vendor:", "one of asana, gdrive, jira, salesforce, stripe", "Qx7sEcReTvAlUe9");
+    Cli vendor = call("jira.vendor=Qx7sEcReTvAlUe9", "jira.baseUri=https://acme.atlassian.net");
+    assertRefused(vendor, "line 1: jira.vendor:", "one of ", "Qx7sEcReTvAlUe9");
+    assertThat(vendor.err()).contains("asana", "gdrive", "jira", "salesforce", "stripe", "todoist");
     assertRefused(call("jira.vendor=jira", "jira.baseUri=https://acme.atlassian.net", "jira.auth=Qx7sEcReTvAlUe9",
         "jira.user.env=JIRA_EMAIL", "jira.secret.env=JIRA_API_TOKEN"),
         "line 3: jira.auth:", "basic, bearer or oauth", "Qx7sEcReTvAlUe9");
@@ -143,5 +144,45 @@ class ConnectionsFileTest {
     Cli r = call("jira.vendor=jira", "jira.baseUri=https://acme.atlassian.net", "jira.baseUri=https://acme2.atlassian.net");
 
     assertRefused(r, "line 3: jira.baseUri:", "already set on line 2", "acme2");
+  }
+
+  @Test
+  void aVendorDescribedInAFileIsFoundAtStartUpAndCalledLikeAnyOther() throws IOException {
+    Path vendors = Files.createDirectories(dir.resolve("vendors"));
+    try (var in = getClass().getResourceAsStream("/todoist.json");
+        dev.actionlayer.testkit.fakes.FakeTodoist todoist = new dev.actionlayer.testkit.fakes.FakeTodoist().requireBearer("todo-Tk1")) {
+      Files.write(vendors.resolve("todo.json"), in.readAllBytes());
+      todoist.start();
+      Path config = Files.write(dir.resolve("described.properties"), List.of("todo.description=vendors/todo.json",
+          "todo.baseUri=" + todoist.uri().resolve("/api/v1"), "todo.token.env=TODO_TOKEN"));
+
+      Cli r = Cli.run(Map.of("TODO_TOKEN", "todo-Tk1"), "call", "todo", "tasks.create", "-c", config.toString(),
+          "--json", "{\"project\":\"6Jf8VQXxpwv56VQ7\",\"title\":\"Fix login bug\"}");
+
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).contains("\"title\":\"Fix login bug\"");
+      assertThat(todoist.tasks()).singleElement().satisfies(t -> assertThat(t.content()).isEqualTo("Fix login bug"));
+    }
+  }
+
+  @Test
+  void aDescriptionThatIsNotOneIsRefusedByItsJsonPathWithoutQuotingTheFile() throws IOException {
+    Files.writeString(dir.resolve("Qx7sEcReT.json"), "{\"vendor\":\"todo\",\"errors\":{},\"resources\":{}}");
+
+    Cli broken = call("todo.description=Qx7sEcReT.json", "todo.token.env=JIRA_API_TOKEN");
+    Cli missing = call("todo.description=Zz9missing.json", "todo.token.env=JIRA_API_TOKEN");
+
+    assertRefused(broken, "line 1: todo.description: is not a valid description: $.resources:",
+        "at least one of tasks, contacts, folders", "Qx7sEcReT");
+    assertRefused(missing, "line 1: todo.description: cannot be read", "relative to this file", "Zz9missing");
+  }
+
+  @Test
+  void vendorOptionsAreTheProvidersAndCheckedByThem() throws IOException {
+    assertRefused(call("jira.vendor=jira", "jira.baseUri=https://acme.atlassian.net", "jira.user.env=JIRA_EMAIL",
+        "jira.secret.env=JIRA_API_TOKEN", "jira.dedupeLabels=Qx7sEcReT"), "line 5: jira.dedupeLabels:",
+        "must be true or false", "Qx7sEcReT");
+    assertRefused(call("jira.vendor=gdrive", "jira.token.env=JIRA_API_TOKEN", "jira.issueType=Bug"),
+        "line 3: jira.issueType:", "unknown setting for gdrive; its options: supportsAllDrives");
   }
 }

@@ -7,6 +7,7 @@ import dev.actionlayer.testkit.fake.Fault;
 import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -45,12 +46,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * retry safety, protection, security), each a set of default {@code @Test} methods over the
  * running rule's kit; this class implements them all, so none can be left out.
  *
+ * <p>The vendor's own API description: override {@link #document()} and every request the fake
+ * receives in every rule is validated against the vendor's published OpenAPI document as the rule
+ * ends (a violation fails the rule with the validator's message), and
+ * {@code optional_document_theDocumentsResponsesAreRead} serves the document's responses to the
+ * connector. The check is written to {@code target/document-check/<TestClass>.txt}.
+ *
  * @param <F> the connector's fake vendor
  */
-@ExtendWith(ConformanceReport.class)
+@ExtendWith({ConformanceReport.class, DocumentReport.class})
 public abstract class ConnectorVerification<F extends FakeVendor>
     implements RoundTripRules, UpdateListRules, ErrorMappingRules, RetrySafetyRules, ProtectionRules,
-    SecurityRules {
+    SecurityRules, DocumentRules {
 
   private Kit<F> kit;
 
@@ -80,14 +87,29 @@ public abstract class ConnectorVerification<F extends FakeVendor>
     return fake.uri();
   }
 
+  /**
+   * The vendor's own published OpenAPI document that the connector's requests must satisfy:
+   * {@code VendorDocument.named("stripe")} for one the build fetched ({@code vendor-documents}), with
+   * the document's known errors named there. Null (the default) when the vendor publishes none: the
+   * report then says the requests went unchecked, and why.
+   */
+  protected VendorDocument document() {
+    return null;
+  }
+
   @BeforeEach
   final void startKit() {
     kit = new Kit<>(this);
   }
 
   @AfterEach
-  final void stopKit() {
-    if (kit != null) kit.close();
+  final void stopKit(TestInfo rule) {
+    if (kit == null) return;
+    try {
+      kit.checkDocument(rule.getTestMethod().map(java.lang.reflect.Method::getName).orElse(rule.getDisplayName()));
+    } finally {
+      kit.close();
+    }
   }
 
   /**

@@ -34,10 +34,13 @@ final class Kit<F extends FakeVendor> implements AutoCloseable {
   private final List<ActionLayer> layers = new ArrayList<>();
   private final List<FakeVendor> extraFakes = new ArrayList<>();
   private final F fake;
+  private final VendorDocument document;
+  private DocumentCheck documentCheck;
 
   Kit(ConnectorVerification<F> hooks) {
     this.hooks = hooks;
     this.fake = hooks.newFake(secret);
+    this.document = hooks.document();
     fake.start();
   }
 
@@ -173,6 +176,80 @@ final class Kit<F extends FakeVendor> implements AutoCloseable {
     List<RecordedCall> out = new ArrayList<>();
     for (RecordedCall c : fake.requests()) if (fake.isCreate(c)) out.add(c);
     return out;
+  }
+
+  /** The path of the connector's base URI on the fake ({@code /api/1.0}), "" at its root. */
+  String basePath() {
+    String path = hooks.baseUri(fake).getPath();
+    return path == null ? "" : path;
+  }
+
+  /** The connector's document, loaded (once per JVM); null when the test names none. */
+  DocumentCheck documentCheck() {
+    if (document != null && documentCheck == null) documentCheck = DocumentCheck.of(document);
+    return documentCheck;
+  }
+
+  /** Why the requests are not checked against a document. */
+  String noDocumentReason() {
+    String vendor = connector().vendor();
+    String none = DocumentIndex.none(vendor);
+    return "the connector's test names no vendor document (" + vendor + ": "
+        + (none == null ? "override ConnectorVerification.document()" : none) + ")";
+  }
+
+  /** Records one of the document's responses served to the connector, in the document report. */
+  void reportResponse(String verdict, String line) {
+    DocumentReport.response(hooks.getClass(), documentHeader(), verdict, line);
+  }
+
+  /**
+   * Validates every request the rule's fakes received against the vendor's document, writes the
+   * verdicts to the document report, and fails the rule with the validator's messages if any
+   * request violates the document.
+   */
+  void checkDocument(String rule) {
+    List<RecordedCall> calls = new ArrayList<>(fake.requests());
+    for (FakeVendor other : extraFakes) calls.addAll(other.requests());
+    DocumentCheck check = documentCheck();
+    if (check == null) {
+      DocumentReport.undocumented(hooks.getClass(), documentHeader(), rule, calls.size());
+      return;
+    }
+    List<DocumentCheck.Verdict> verdicts = new ArrayList<>();
+    for (RecordedCall call : calls) verdicts.add(check.check(call, basePath()));
+    DocumentReport.rule(hooks.getClass(), documentHeader(), rule, verdicts);
+    List<String> violations = new ArrayList<>();
+    for (DocumentCheck.Verdict v : verdicts) {
+      for (String m : v.violations()) violations.add(v.method() + " " + v.path() + ": " + m);
+    }
+    if (!violations.isEmpty()) {
+      throw new AssertionError(violations.size() + " request(s) violate the vendor's document "
+          + document.resource + ": " + String.join("; ", new java.util.LinkedHashSet<>(violations)));
+    }
+  }
+
+  private String documentHeader() {
+    if (document == null) return "document: none; " + noDocumentReason();
+    StringBuilder b = new StringBuilder("document: " + document.resource);
+    String source = DocumentIndex.source(document.resource);
+    if (source != null) b.append(" (").append(source).append(")");
+    if (document.unresolvedBecause != null) b.append(System.lineSeparator()).append("  UNRESOLVED refs: ").append(document.unresolvedBecause);
+    if (document.openBecause() != null) b.append(System.lineSeparator()).append("  UNDECLARED PROPERTIES ALLOWED: ").append(document.openBecause());
+    for (VendorDocument.Patch p : document.patches) b.append(System.lineSeparator()).append("  PATCHED: ").append(p.reason());
+    for (VendorDocument.Ignored i : document.ignored) {
+      b.append(System.lineSeparator()).append("  IGNORED ").append(i.key()).append(" on ").append(i.method()).append(' ')
+          .append(i.path()).append(": ").append(i.reason());
+    }
+    for (VendorDocument.SampleValue v : document.sampleValues) {
+      b.append(System.lineSeparator()).append("  SAMPLE ").append(v.property()).append('=').append(v.value()).append(": ")
+          .append(v.reason());
+    }
+    for (VendorDocument.Undocumented u : document.undocumented) {
+      b.append(System.lineSeparator()).append("  UNDOCUMENTED ").append(u.method()).append(' ').append(u.path().pattern())
+          .append(": ").append(u.reason());
+    }
+    return b.toString();
   }
 
   /** Runs {@code call}, which must fail with an {@link ActionException}; returns its error. */

@@ -91,6 +91,29 @@ public final class Subject {
     }
   }
 
+  /**
+   * Creates the {@code n}-th distinct record from the sample (its title, last name and email, or
+   * name suffixed), so that several creates in one rule neither meet the duplicate-call window nor a
+   * vendor's natural key (a folder name, a contact's email).
+   */
+  String create(ActionLayer layer, String connection, int n) {
+    switch (noun) {
+      case "tasks": {
+        NewTask t = (NewTask) sample;
+        return layer.tasks(connection).create(new NewTask(t.project(), t.title() + " " + n, t.description())).id();
+      }
+      case "contacts": {
+        NewContact c = (NewContact) sample;
+        String email = c.email() == null ? null : c.email().replaceFirst("@", "+" + n + "@");
+        return layer.contacts(connection).create(new NewContact(c.firstName(), c.lastName() + " " + n, email)).id();
+      }
+      default: {
+        NewFolder f = (NewFolder) sample;
+        return layer.folders(connection).create(new NewFolder(f.name() + " " + n, f.parentId())).id();
+      }
+    }
+  }
+
   String get(ActionLayer layer, String connection, String id) {
     switch (noun) {
       case "tasks":

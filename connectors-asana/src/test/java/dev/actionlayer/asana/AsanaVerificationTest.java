@@ -5,6 +5,7 @@ import dev.actionlayer.NewTask;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.testkit.ConnectorVerification;
 import dev.actionlayer.testkit.Subject;
+import dev.actionlayer.testkit.VendorDocument;
 import dev.actionlayer.testkit.VendorSignals;
 import dev.actionlayer.testkit.fake.Fault;
 import dev.actionlayer.testkit.fakes.FakeAsana;
@@ -23,6 +24,12 @@ class AsanaVerificationTest extends ConnectorVerification<FakeAsana> {
   @Override
   protected URI baseUri(FakeAsana fake) {
     return fake.uri().resolve("/api/1.0");
+  }
+
+  /** Asana's own OpenAPI document (APIs.guru's copy of Asana/developer-docs defs/asana_oas.yaml). */
+  @Override
+  protected VendorDocument document() {
+    return VendorDocument.named("asana");
   }
 
   @Override

@@ -7,12 +7,14 @@ import dev.actionlayer.Credentials;
 import dev.actionlayer.ErrorCode;
 import dev.actionlayer.NewTask;
 import dev.actionlayer.Task;
+import dev.actionlayer.TaskStatus;
 import dev.actionlayer.Tasks;
 import dev.actionlayer.testkit.fake.LayerHarness;
 import dev.actionlayer.testkit.fake.Samples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -64,7 +66,9 @@ class AsanaWireFormatTest {
 
     Task task = tasks().create(new NewTask(PROJECT, "Fix login bug", "500s on /login"));
 
-    assertThat(task).isEqualTo(new Task("1204567890123999", PROJECT, "Fix login bug", "500s on /login"));
+    assertThat(task).isEqualTo(new Task("1204567890123999", PROJECT, "Fix login bug", "500s on /login",
+        TaskStatus.OPEN, null, null, null, List.of(), null,
+        "https://app.asana.com/0/1204567890123456/1204567890123999", Map.of()));
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getTarget()).isEqualTo("/api/1.0/tasks");
@@ -96,7 +100,8 @@ class AsanaWireFormatTest {
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/1.0/tasks/1204567890123999");
-    assertThat(request.getUrl().queryParameter("opt_fields")).isEqualTo("name,notes,projects");
+    assertThat(request.getUrl().queryParameter("opt_fields"))
+        .isEqualTo("name,notes,projects,completed,assignee,due_on,tags.name,permalink_url");
   }
 
   @Test

@@ -37,6 +37,11 @@ final class DriveErrors {
       Map.entry("invalidParameter", ErrorCode.INVALID_REQUEST),
       Map.entry("parseError", ErrorCode.INVALID_REQUEST),
       Map.entry("invalidSharingRequest", ErrorCode.INVALID_REQUEST),
+      // files.update: parents sent in the body, a parent that is not a folder (both 403s that
+      // are the request's fault), and a second parent, which Drive refuses as not permitted.
+      Map.entry("fieldNotWritable", ErrorCode.INVALID_REQUEST),
+      Map.entry("parentNotAFolder", ErrorCode.INVALID_REQUEST),
+      Map.entry("cannotAddParent", ErrorCode.PERMISSION_DENIED),
       Map.entry(FILE_ID_IN_USE, ErrorCode.CONFLICT),
       Map.entry("duplicate", ErrorCode.CONFLICT),
       Map.entry("backendError", ErrorCode.UPSTREAM_ERROR),

@@ -21,7 +21,10 @@ final class DriveFieldErrors {
   /** Drive's names mapped to the canonical folder fields; other locations stay as Drive names them. */
   static String canonical(String location) {
     String base = location.startsWith("file.") ? location.substring("file.".length()) : location;
-    if (base.equals("parents") || base.startsWith("parents[")) return "parentId";
+    if (base.equals("parents") || base.startsWith("parents[") || base.equals("addParents")
+        || base.equals("removeParents")) {
+      return "parentId";
+    }
     if (base.equals("fileId")) return "id";
     return base;
   }

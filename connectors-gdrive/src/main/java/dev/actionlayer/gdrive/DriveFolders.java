@@ -4,11 +4,16 @@ import dev.actionlayer.ActionError;
 import dev.actionlayer.ActionException;
 import dev.actionlayer.ErrorCode;
 import dev.actionlayer.Folder;
+import dev.actionlayer.FolderChanges;
+import dev.actionlayer.FolderQuery;
 import dev.actionlayer.NewFolder;
+import dev.actionlayer.Page;
 import dev.actionlayer.spi.CallContext;
 import dev.actionlayer.spi.CreateSafety;
 import dev.actionlayer.spi.Json;
+import dev.actionlayer.spi.Listable;
 import dev.actionlayer.spi.Resource;
+import dev.actionlayer.spi.Updatable;
 import dev.actionlayer.spi.VendorRequest;
 import dev.actionlayer.spi.VendorResponse;
 import java.io.IOException;
@@ -19,14 +24,16 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * Canonical folders as Drive files of the folder type: create with a pre-generated id, get and
- * (permanent) delete, the read-back that turns {@code 409 fileIdInUse} into the created folder,
- * and the lookup by idempotency key that sagas use to undo a create whose outcome is unknown.
+ * Canonical folders as Drive files of the folder type: create with a pre-generated id, get,
+ * update (rename, move: {@link DriveUpdates}), list ({@link DriveListing}) and (permanent)
+ * delete, the read-back that turns {@code 409 fileIdInUse} into the created folder, and the lookup
+ * by idempotency key that sagas use to undo a create whose outcome is unknown.
  */
-final class DriveFolders implements Resource<NewFolder, Folder> {
+final class DriveFolders implements Resource<NewFolder, Folder>, Updatable<FolderChanges, Folder>,
+    Listable<FolderQuery, Folder> {
   static final String FILES = "drive/v3/files";
-  static final String CREATE_FIELDS = "id,name,parents,mimeType,appProperties";
-  static final String GET_FIELDS = "id,name,parents,mimeType,trashed,appProperties";
+  static final String CREATE_FIELDS = "id,name,parents,mimeType,appProperties,webViewLink";
+  static final String GET_FIELDS = "id,name,parents,mimeType,trashed,appProperties,webViewLink";
   static final String FIND_FIELDS = "files(" + CREATE_FIELDS + ")";
 
   private final DriveIdPool ids;
@@ -110,6 +117,29 @@ final class DriveFolders implements Resource<NewFolder, Folder> {
     return delete;
   }
 
+  /** {@code files.update}, after a look at the folder: see {@link DriveUpdates}. */
+  @Override
+  public VendorRequest update(String id, FolderChanges changes, CallContext context) {
+    return DriveUpdates.request(this, id, changes, context);
+  }
+
+  @Override
+  public Folder readUpdated(VendorResponse response, String id, FolderChanges changes, CallContext context)
+      throws IOException {
+    return DriveJson.folder(DriveJson.file(response.bodyString()), changes.name(), null);
+  }
+
+  /** {@code files.list} of the folders in one parent: see {@link DriveListing}. */
+  @Override
+  public VendorRequest list(FolderQuery query, CallContext context) {
+    return DriveListing.request(query, supportsAllDrives).build();
+  }
+
+  @Override
+  public Page<Folder> readPage(VendorResponse response, FolderQuery query, CallContext context) throws IOException {
+    return DriveListing.page(response.bodyString());
+  }
+
   @Override
   public Folder recoverCreate(VendorResponse response, NewFolder input, CallContext context)
       throws IOException {
@@ -168,7 +198,7 @@ final class DriveFolders implements Resource<NewFolder, Folder> {
     return null;
   }
 
-  private VendorRequest.Builder withDrives(VendorRequest.Builder b) {
+  VendorRequest.Builder withDrives(VendorRequest.Builder b) {
     return supportsAllDrives ? b.query("supportsAllDrives", "true") : b;
   }
 

@@ -18,10 +18,10 @@ final class DriveJson {
 
   /** A Drive {@code File}, reduced to the {@code fields} the connector asks for. */
   public record File(String id, String name, String mimeType, List<String> parents, Boolean trashed,
-      Map<String, String> appProperties) {}
+      Map<String, String> appProperties, String webViewLink) {}
 
-  /** The answer to {@code files.list}, reduced to its files. */
-  public record FileList(List<File> files) {}
+  /** The answer to {@code files.list}: its files, and the next page's token (absent on the last). */
+  public record FileList(List<File> files, String nextPageToken) {}
 
   /** The answer to {@code files.generateIds}. */
   public record GeneratedIds(String kind, String space, List<String> ids) {}
@@ -58,6 +58,15 @@ final class DriveJson {
    * @throws IOException when the text is not a file list
    */
   static List<File> files(String json) throws IOException {
+    return fileList(json).files();
+  }
+
+  /**
+   * Reads a {@code files.list} answer with its page token.
+   *
+   * @throws IOException when the text is not a file list
+   */
+  static FileList fileList(String json) throws IOException {
     FileList list;
     try {
       list = FILE_LIST.fromJson(json);
@@ -65,7 +74,7 @@ final class DriveJson {
       throw new IOException("not a Drive file list: " + e.getMessage(), e);
     }
     if (list == null || list.files() == null) throw new IOException("Drive file list has no files array");
-    return list.files();
+    return list;
   }
 
   /** @throws IOException when the text is not a {@code drive#generatedIds} answer */
@@ -87,11 +96,14 @@ final class DriveJson {
     return Boolean.TRUE.equals(file.trashed());
   }
 
-  /** The canonical folder; Drive lists one parent per file (none for a shared drive's root). */
+  /**
+   * The canonical folder; Drive lists one parent per file (none for a shared drive's root), and
+   * its {@code webViewLink} is where a person opens the folder.
+   */
   static Folder folder(File file, String fallbackName, String fallbackParent) {
     String name = file.name() != null ? file.name() : fallbackName;
     List<String> parents = file.parents();
     String parent = parents != null && !parents.isEmpty() ? parents.get(0) : fallbackParent;
-    return new Folder(file.id(), name, parent);
+    return new Folder(file.id(), name, parent, file.webViewLink(), Map.of());
   }
 }

@@ -39,6 +39,14 @@ import java.util.Objects;
  * looks first: an id that is not a folder is refused as {@code NOT_FOUND} and nothing is deleted.
  * A trashed folder, or a file that is not a folder, reads as {@code NOT_FOUND}.
  *
+ * <p>{@code update} renames ({@code files.update} with {@code {"name": …}}) and moves ({@code
+ * addParents}/{@code removeParents}) a folder, after reading its current parents; it refuses an
+ * id that is not a live folder as {@code NOT_FOUND}, changing nothing. {@code list} answers the
+ * folders directly in {@link dev.actionlayer.FolderQuery#parentId()} (My Drive when null), outside
+ * the trash, with {@code name} matched by Drive's {@code name contains} (a prefix of the name or,
+ * in practice, of one of its words), Drive's {@code nextPageToken} as the cursor. Records carry
+ * the parent's id and the folder's {@code webViewLink} as {@code url}.
+ *
  * <p>Connectors are thread-safe; their id pool is the only state they keep.
  */
 public final class GoogleDrive {

@@ -60,7 +60,7 @@ class DriveFileIdInUseTest {
     var read = server.takeRequest();
     assertThat(read.getMethod()).isEqualTo("GET");
     assertThat(read.getUrl().encodedPath()).isEqualTo("/drive/v3/files/" + ID);
-    assertThat(read.getUrl().queryParameter("fields")).isEqualTo("id,name,parents,mimeType,trashed,appProperties");
+    assertThat(read.getUrl().queryParameter("fields")).isEqualTo("id,name,parents,mimeType,trashed,appProperties,webViewLink");
   }
 
   @Test

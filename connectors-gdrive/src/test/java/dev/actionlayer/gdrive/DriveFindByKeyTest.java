@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class DriveFindByKeyTest {
   private static final NewFolder INPUT = new NewFolder("Ada Lovelace", null);
-  private static final String FIELDS = "files(id,name,parents,mimeType,appProperties)";
+  private static final String FIELDS = "files(id,name,parents,mimeType,appProperties,webViewLink)";
 
   private final LayerHarness harness = DriveHarness.create();
   private final FakeDrive drive = new FakeDrive();

@@ -59,7 +59,8 @@ class DriveNoDuplicateCreateTest {
   private void assertExactlyOneFolderReturnedAs(Folder folder) {
     assertThat(drive.folders()).hasSize(1);
     FakeDrive.Folder stored = drive.folders().get(0);
-    assertThat(folder).isEqualTo(new Folder(stored.id(), "Ada Lovelace", FakeDrive.ROOT_ID));
+    assertThat(folder).isEqualTo(new Folder(stored.id(), "Ada Lovelace", FakeDrive.ROOT_ID,
+        "https://drive.google.com/drive/folders/" + stored.id(), java.util.Map.of()));
     assertThat(drive.createCount()).isEqualTo(1);
     assertThat(createBodies()).hasSize(2).allMatch(body -> body.contains("\"id\":\"" + stored.id() + "\""));
   }

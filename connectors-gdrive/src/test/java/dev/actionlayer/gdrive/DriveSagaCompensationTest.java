@@ -156,7 +156,7 @@ class DriveSagaCompensationTest {
       assertThat(c.method()).isEqualTo("GET");
       assertThat(c.pathWithoutQuery()).isEqualTo("/drive/v3/files");
       assertThat(c.queryParameter("q")).isEqualTo(QUERY);
-      assertThat(c.queryParameter("fields")).isEqualTo("files(id,name,parents,mimeType,appProperties)");
+      assertThat(c.queryParameter("fields")).isEqualTo("files(id,name,parents,mimeType,appProperties,webViewLink)");
       assertThat(c.queryParameter("spaces")).isEqualTo("drive");
     });
   }

@@ -11,6 +11,7 @@ import dev.actionlayer.testkit.fake.LayerHarness;
 import dev.actionlayer.testkit.fake.Samples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -56,7 +57,12 @@ class DriveWireFormatTest {
     return json(200, "{\n  \"id\": \"" + id + "\",\n  \"name\": \"" + name + "\",\n"
         + "  \"mimeType\": \"application/vnd.google-apps.folder\",\n"
         + "  \"parents\": [\"" + parent + "\"],\n  \"trashed\": " + trashed + ",\n"
-        + "  \"appProperties\": {\"actionlayerKey\": \"k\"}\n}");
+        + "  \"appProperties\": {\"actionlayerKey\": \"k\"},\n"
+        + "  \"webViewLink\": \"" + link(id) + "\"\n}");
+  }
+
+  static String link(String id) {
+    return "https://drive.google.com/drive/folders/" + id;
   }
 
   static String body(RecordedRequest request) {
@@ -70,15 +76,15 @@ class DriveWireFormatTest {
 
     Folder created = folders().create(new NewFolder("Ada Lovelace", null));
 
-    assertThat(created).isEqualTo(new Folder(ID_1, "Ada Lovelace", "0AMyDriveRootUk9PVA"));
+    assertThat(created).isEqualTo(new Folder(ID_1, "Ada Lovelace", "0AMyDriveRootUk9PVA", link(ID_1), Map.of()));
     RecordedRequest ids = server.takeRequest();
     assertThat(ids.getMethod()).isEqualTo("GET");
     assertThat(ids.getTarget()).isEqualTo("/drive/v3/files/generateIds?count=100&space=drive&type=files");
     assertThat(ids.getHeaders().get("Authorization")).isEqualTo("Bearer " + DriveHarness.TOKEN);
     RecordedRequest create = server.takeRequest();
     assertThat(create.getMethod()).isEqualTo("POST");
-    assertThat(create.getTarget()).isEqualTo("/drive/v3/files?fields=id%2Cname%2Cparents%2CmimeType%2CappProperties");
-    assertThat(create.getUrl().queryParameter("fields")).isEqualTo("id,name,parents,mimeType,appProperties");
+    assertThat(create.getTarget()).isEqualTo("/drive/v3/files?fields=id%2Cname%2Cparents%2CmimeType%2CappProperties%2CwebViewLink");
+    assertThat(create.getUrl().queryParameter("fields")).isEqualTo("id,name,parents,mimeType,appProperties,webViewLink");
     assertThat(create.getHeaders().get("Authorization")).isEqualTo("Bearer " + DriveHarness.TOKEN);
     assertThat(create.getHeaders().get("Content-Type")).startsWith("application/json");
     assertThat(body(create)).matches("\\{\"id\":\"" + ID_1 + "\",\"name\":\"Ada Lovelace\","
@@ -158,11 +164,11 @@ class DriveWireFormatTest {
 
     Folder folder = folders().get(ID_1);
 
-    assertThat(folder).isEqualTo(new Folder(ID_1, "Ada Lovelace", PARENT));
+    assertThat(folder).isEqualTo(new Folder(ID_1, "Ada Lovelace", PARENT, link(ID_1), Map.of()));
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/drive/v3/files/" + ID_1);
-    assertThat(request.getUrl().queryParameter("fields")).isEqualTo("id,name,parents,mimeType,trashed,appProperties");
+    assertThat(request.getUrl().queryParameter("fields")).isEqualTo("id,name,parents,mimeType,trashed,appProperties,webViewLink");
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + DriveHarness.TOKEN);
   }
 

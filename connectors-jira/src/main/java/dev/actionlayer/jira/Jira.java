@@ -22,7 +22,16 @@ import java.util.Objects;
  * URL) or {@link Credentials#bearer} (an OAuth 2.0 access token, against
  * {@code https://api.atlassian.com/ex/jira/{cloudId}}; the base path is kept). {@link
  * dev.actionlayer.NewTask#project()} is the Jira project key and is required; a task's {@code id}
- * is Jira's numeric issue id, and {@code get}/{@code delete} accept an id or an issue key.
+ * is Jira's numeric issue id, and {@code get}/{@code update}/{@code delete} accept an id or an
+ * issue key. A task reads back with its status (canonical from the status category: To Do is
+ * {@code open}, In Progress {@code in_progress}, Done {@code done}; {@code vendorStatus} is the
+ * status's name), assignee account id, due date, labels, key and {@code <site>/browse/<key>} link.
+ *
+ * <p>{@code update} edits only the fields given ({@code PUT /rest/api/3/issue/{id}}); a status
+ * change applies the workflow transition that leads to the wanted status category (or to the
+ * status named by {@code vendorStatus}), and fails with {@code INVALID_REQUEST} naming the field
+ * when the workflow has none from the issue's status. {@code list} is a JQL search on project,
+ * status category, assignee and text; Jira refuses a search without any of them.
  *
  * <p>Jira has no idempotency key, so by default a create whose outcome is ambiguous (the response
  * was lost after Jira may have applied it) is never repeated and fails with {@code
@@ -103,7 +112,17 @@ public final class Jira {
     /** The configured connector. */
     public Connector build() {
       CreateSafety safety = dedupeLabels ? CreateSafety.FINDABLE : CreateSafety.UNSAFE;
-      return new JiraConnector(baseUri, credentials, new JiraIssues(issueType, safety));
+      return new JiraConnector(baseUri, credentials, new JiraIssues(site(baseUri), issueType, safety));
+    }
+
+    /**
+     * Where people browse the site's issues: the base URI itself, except for the OAuth gateway
+     * ({@code api.atlassian.com}), whose site is not known from it (tasks then carry no url).
+     */
+    private static URI site(URI baseUri) {
+      if ("api.atlassian.com".equalsIgnoreCase(baseUri.getHost())) return null;
+      String s = baseUri.toString();
+      return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
     }
   }
 }

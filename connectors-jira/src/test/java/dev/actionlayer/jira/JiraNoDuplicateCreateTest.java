@@ -6,6 +6,7 @@ import dev.actionlayer.ActionError;
 import dev.actionlayer.ErrorCode;
 import dev.actionlayer.NewTask;
 import dev.actionlayer.Task;
+import dev.actionlayer.TaskStatus;
 import dev.actionlayer.Tasks;
 import dev.actionlayer.testkit.fake.Fault;
 import dev.actionlayer.testkit.fake.LayerHarness;
@@ -17,6 +18,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -65,9 +68,13 @@ class JiraNoDuplicateCreateTest {
     Task read = tasks.get(created.id());
     Task byKey = tasks.get("PROJ-1");
 
-    assertThat(created).isEqualTo(new Task("10000", "PROJ", "Fix login bug", "500s on /login\n\nSince Monday"));
-    assertThat(read).isEqualTo(created);
-    assertThat(byKey).isEqualTo(created);
+    String url = jira.uri() + "/browse/PROJ-1";
+    // A create's answer is the id and key; the status comes with a read.
+    assertThat(created).isEqualTo(new Task("10000", "PROJ", "Fix login bug", "500s on /login\n\nSince Monday",
+        null, null, null, null, List.of(), "PROJ-1", url, Map.of()));
+    assertThat(read).isEqualTo(new Task("10000", "PROJ", "Fix login bug", "500s on /login\n\nSince Monday",
+        TaskStatus.OPEN, "To Do", null, null, List.of(), "PROJ-1", url, Map.of()));
+    assertThat(byKey).isEqualTo(read);
   }
 
   @Test
@@ -79,12 +86,13 @@ class JiraNoDuplicateCreateTest {
 
     assertThat(jira.issues()).hasSize(1);
     FakeJira.Issue issue = jira.issues().get(0);
-    assertThat(task).isEqualTo(new Task(issue.id(), "PROJ", "Fix login bug", "500s on /login\n\nSince Monday"));
+    assertThat(task).isEqualTo(new Task(issue.id(), "PROJ", "Fix login bug", "500s on /login\n\nSince Monday",
+        TaskStatus.OPEN, "To Do", null, null, issue.labels(), "PROJ-1", jira.uri() + "/browse/PROJ-1", Map.of()));
     assertThat(jira.requestCount(POSTS)).isEqualTo(1);
     assertThat(jira.requestCount(SEARCHES)).isEqualTo(3);
     RecordedCall search = jira.requests().stream().filter(SEARCHES).findFirst().orElseThrow();
     assertThat(search.queryParameter("jql")).isEqualTo("labels = \"" + issue.labels().get(0) + "\"");
-    assertThat(search.queryParameter("fields")).isEqualTo("summary,description,project");
+    assertThat(search.queryParameter("fields")).isEqualTo("summary,description,project,status,assignee,duedate,labels");
     assertThat(search.queryParameter("maxResults")).isEqualTo("2");
     assertThat(issue.labels()).singleElement().asString().startsWith("actionlayer-");
   }

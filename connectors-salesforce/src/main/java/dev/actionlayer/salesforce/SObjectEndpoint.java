@@ -7,6 +7,8 @@ import dev.actionlayer.spi.Json;
 import dev.actionlayer.spi.VendorRequest;
 import dev.actionlayer.spi.VendorResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,6 +40,11 @@ final class SObjectEndpoint {
     if (externalIdField == null) return base(VendorRequest.post()).json(json).build();
     return base(VendorRequest.patch()).segment(externalIdField)
         .segment(context.idempotencyKey()).json(json).build();
+  }
+
+  /** The sObject type, e.g. {@code "Contact"}. */
+  String type() {
+    return type;
   }
 
   CreateSafety createSafety() {
@@ -73,6 +80,39 @@ final class SObjectEndpoint {
    */
   static String soqlString(String value) {
     return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+
+  /**
+   * A SOQL {@code LIKE} pattern matching {@code value} anywhere: a string literal whose own
+   * wildcards {@code %} and {@code _} are escaped, so that the agent's text matches only itself.
+   */
+  static String soqlContains(String value) {
+    String escaped = value.replace("\\", "\\\\").replace("'", "\\'").replace("%", "\\%").replace("_", "\\_");
+    return "'%" + escaped + "%'";
+  }
+
+  /**
+   * {@code PATCH .../sobjects/<type>/<id>} with only {@code fields} (a null value clears the
+   * field); Salesforce answers 204.
+   */
+  VendorRequest update(String id, Map<String, Object> fields) {
+    return base(VendorRequest.patch()).segment(SalesforceIds.requireRecordId(id, "id"))
+        .json(SalesforceJson.WITH_NULLS.toJson(fields)).build();
+  }
+
+  /**
+   * One page of a list as a SOQL query: {@code SELECT <select> FROM <type> WHERE <conditions>
+   * [AND Id > '<after>'] ORDER BY Id LIMIT <pageSize + 1>}. Pages are keyed by id rather than by
+   * Salesforce's {@code nextRecordsUrl}, whose batches hold at least 200 records: the one record
+   * past the page says whether another follows, and the cursor is the page's last id. {@code
+   * conditions} are SOQL built from validated names and {@link #soqlString} literals only.
+   */
+  VendorRequest list(String select, List<String> conditions, String after, int pageSize) {
+    List<String> where = new ArrayList<>(conditions);
+    if (after != null) where.add("Id > " + soqlString(after));
+    String soql = "SELECT " + select + " FROM " + type + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+        + " ORDER BY Id LIMIT " + (pageSize + 1);
+    return VendorRequest.get().path("services/data").segment(apiVersion).path("query").query("q", soql).build();
   }
 
   VendorRequest get(String id) {

@@ -25,6 +25,15 @@ import java.util.Objects;
  * of the record the task relates to ({@code WhatId}, an Account or Opportunity id, for example).
  * Record ids are Salesforce's 15- or 18-character ids.
  *
+ * <p>{@code update} is a {@code PATCH} of only the fields given (a cleared field is sent as null);
+ * Salesforce answers 204 and the record is read back. A contact's company is its Account: its name
+ * reads back from {@code list} ({@code Account.Name}), its id travels in {@code extra.AccountId},
+ * and changing the company by name is {@code UNSUPPORTED}. A task's status is its Status picklist
+ * ({@code open} = Not Started, {@code in_progress} = In Progress, {@code done} = Completed; any
+ * closed status reads as {@code done}); its assignee is OwnerId, its due date ActivityDate; tasks
+ * have no labels. {@code list} is a SOQL query ({@code GET .../query?q=}) with every value quoted,
+ * paged by record id (the cursor is the last id of a page).
+ *
  * <p>Salesforce has no idempotency header. Without an external-id field a create is a plain
  * insert, and one whose response was lost is never repeated: it fails with {@code
  * OUTCOME_UNKNOWN}. With an external-id field configured (a custom field marked <em>External
@@ -127,7 +136,7 @@ public final class Salesforce {
       SObjectEndpoint tasks = new SObjectEndpoint(apiVersion, "Task", SalesforceTasks.FIELDS,
           taskExternalIdField);
       return new SalesforceConnector(instanceUri, credentials,
-          new SalesforceContacts(contacts), new SalesforceTasks(tasks));
+          new SalesforceContacts(instanceUri, contacts), new SalesforceTasks(instanceUri, tasks));
     }
   }
 }

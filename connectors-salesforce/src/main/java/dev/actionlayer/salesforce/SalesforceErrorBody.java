@@ -104,6 +104,10 @@ final class SalesforceErrorBody {
       case "Subject": return "title";
       case "Description": return "description";
       case "WhatId": return "project";
+      case "Phone": return "phone";
+      case "Status": return "status";
+      case "ActivityDate": return "dueDate";
+      case "OwnerId": return "assignee";
       case "Id": return "id";
       default: return field;
     }

@@ -61,6 +61,9 @@ final class SalesforceErrors {
       case "INVALID_FIELD_FOR_INSERT_UPDATE":
       case "INVALID_TYPE_ON_FIELD_IN_RECORD":
       case "JSON_PARSER_ERROR":
+      case "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST":
+      case "MALFORMED_QUERY":
+      case "INVALID_QUERY_FILTER_OPERATOR":
         return ErrorCode.INVALID_REQUEST;
       case "API_DISABLED_FOR_ORG":
       case "API_CURRENTLY_DISABLED":

@@ -108,9 +108,10 @@ class SalesforceFindByKeyTest {
     assertThat(contacts.method()).isEqualTo("GET");
     assertThat(contacts.path()).containsExactly("services", "data", "v59.0", "query");
     assertThat(contacts.query()).containsExactly(Map.entry("q",
-        "SELECT Id,FirstName,LastName,Email FROM Contact WHERE " + FIELD + " = 'k-1' LIMIT 1"));
+        "SELECT Id,FirstName,LastName,Email,Phone,AccountId FROM Contact WHERE " + FIELD + " = 'k-1' LIMIT 1"));
     assertThat(contacts.body()).isNull();
-    assertThat(q(tasks)).isEqualTo("SELECT Id,Subject,Description,WhatId FROM Task WHERE Other_Key__c = 'k-1' LIMIT 1");
+    assertThat(q(tasks)).isEqualTo("SELECT Id,Subject,Description,WhatId,Status,IsClosed,ActivityDate,OwnerId,Priority"
+        + " FROM Task WHERE Other_Key__c = 'k-1' LIMIT 1");
   }
 
   @Test
@@ -126,7 +127,12 @@ class SalesforceFindByKeyTest {
     Task created = harness.tasks(keyed).create(CALL);
     String key = harness.lastEvent().idempotencyKey();
 
-    assertThat(find(keyed.tasks(), key, CALL)).isEqualTo(created);
+    // The lookup reads the whole record: what the create's answer had, and what Salesforce filled in.
+    Task found = find(keyed.tasks(), key, CALL);
+    assertThat(found).usingRecursiveComparison().ignoringFields("status", "vendorStatus", "assignee", "extra")
+        .isEqualTo(created);
+    assertThat(found.status()).isEqualTo(dev.actionlayer.TaskStatus.OPEN);
+    assertThat(found.vendorStatus()).isEqualTo("Not Started");
   }
 
   @Test
@@ -170,7 +176,8 @@ class SalesforceFindByKeyTest {
     assertThat(contacts.readFound(ok("{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":{\"type\":"
         + "\"Contact\"},\"Id\":\"0035g0000000001AAA\",\"FirstName\":\"Ada\",\"LastName\":\"Lovelace\","
         + "\"Email\":null}]}"), ADA, context))
-        .isEqualTo(new Contact("0035g0000000001AAA", "Ada", "Lovelace", null));
+        .isEqualTo(new Contact("0035g0000000001AAA", "Ada", "Lovelace", null, null, null,
+            sf.uri() + "/lightning/r/Contact/0035g0000000001AAA/view", Map.of()));
     assertThat(contacts.readFound(ok("{\"totalSize\":0,\"done\":true,\"records\":[]}"), ADA, context)).isNull();
     // "None" must be said by Salesforce: a foreign 200 read as absent would leave the record behind.
     assertThatThrownBy(() -> contacts.readFound(ok("{}"), ADA, context)).isInstanceOf(IOException.class);

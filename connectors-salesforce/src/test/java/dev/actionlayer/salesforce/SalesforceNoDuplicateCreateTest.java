@@ -9,6 +9,7 @@ import dev.actionlayer.ErrorCode;
 import dev.actionlayer.NewContact;
 import dev.actionlayer.NewTask;
 import dev.actionlayer.Task;
+import dev.actionlayer.TaskStatus;
 import dev.actionlayer.Tasks;
 import dev.actionlayer.audit.AuditEvent;
 import dev.actionlayer.testkit.fake.Fault;
@@ -16,6 +17,8 @@ import dev.actionlayer.testkit.fake.LayerHarness;
 import dev.actionlayer.testkit.fake.RecordedCall;
 import dev.actionlayer.testkit.fake.Requests;
 import dev.actionlayer.testkit.fakes.FakeSalesforce;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +69,9 @@ class SalesforceNoDuplicateCreateTest {
     Contact read = contacts.get(created.id());
     contacts.delete(created.id());
 
-    assertThat(created).isEqualTo(new Contact("0035g0000000001AAA", "Ada", "Lovelace", "ada@example.com"));
+    String url = sf.uri() + "/lightning/r/Contact/0035g0000000001AAA/view";
+    assertThat(created).isEqualTo(new Contact("0035g0000000001AAA", "Ada", "Lovelace", "ada@example.com", null, null,
+        url, Map.of()));
     assertThat(read).isEqualTo(created);
     ActionError gone = LayerHarness.failure(() -> contacts.get(created.id())).error();
     ActionError again = LayerHarness.failure(() -> contacts.delete(created.id())).error();
@@ -83,8 +88,12 @@ class SalesforceNoDuplicateCreateTest {
     Task created = tasks.create(new NewTask("001D000000IqhSLIAZ", "Call Ada", "About the engine"));
     Task read = tasks.get(created.id());
 
-    assertThat(read).isEqualTo(created);
-    assertThat(read).isEqualTo(new Task("00T5g0000000001EAA", "001D000000IqhSLIAZ", "Call Ada", "About the engine"));
+    String url = sf.uri() + "/lightning/r/Task/00T5g0000000001EAA/view";
+    // The create's answer is the id; the status, owner and priority Salesforce filled in come with a read.
+    assertThat(created).isEqualTo(new Task("00T5g0000000001EAA", "001D000000IqhSLIAZ", "Call Ada", "About the engine",
+        null, null, null, null, List.of(), null, url, Map.of()));
+    assertThat(read).isEqualTo(new Task("00T5g0000000001EAA", "001D000000IqhSLIAZ", "Call Ada", "About the engine",
+        TaskStatus.OPEN, "Not Started", "0055g0000000001AAA", null, List.of(), null, url, Map.of("Priority", "Normal")));
     assertThat(sf.tasks()).singleElement().extracting(FakeSalesforce.StoredTask::status).isEqualTo("Not Started");
   }
 

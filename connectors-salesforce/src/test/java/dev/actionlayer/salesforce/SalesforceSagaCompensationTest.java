@@ -134,7 +134,7 @@ class SalesforceSagaCompensationTest {
       assertThat(c.method()).isEqualTo("GET");
       assertThat(c.pathWithoutQuery()).isEqualTo("/services/data/v63.0/query");
       assertThat(c.queryParameter("q"))
-          .isEqualTo("SELECT Id,FirstName,LastName,Email FROM Contact WHERE " + FIELD + " = '" + KEY + "' LIMIT 1");
+          .isEqualTo("SELECT Id,FirstName,LastName,Email,Phone,AccountId FROM Contact WHERE " + FIELD + " = '" + KEY + "' LIMIT 1");
     });
     assertThat(sf.requests()).extracting(RecordedCall::method).doesNotContain("PATCH", "DELETE");
   }

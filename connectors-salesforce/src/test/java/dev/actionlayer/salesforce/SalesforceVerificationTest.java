@@ -5,6 +5,7 @@ import dev.actionlayer.NewContact;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.testkit.ConnectorVerification;
 import dev.actionlayer.testkit.Subject;
+import dev.actionlayer.testkit.VendorDocument;
 import dev.actionlayer.testkit.VendorSignals;
 import dev.actionlayer.testkit.fake.Fault;
 import dev.actionlayer.testkit.fakes.FakeSalesforce;
@@ -16,6 +17,24 @@ class SalesforceVerificationTest extends ConnectorVerification<FakeSalesforce> {
   @Override
   protected FakeSalesforce newFake(String secret) {
     return new FakeSalesforce().requireBearer(secret);
+  }
+
+  /**
+   * Salesforce's own generated sObject document (Lightning Platform REST API v59.0, shipped in
+   * {@code @opensdks/sdk-salesforce}): its paths are relative to {@code /services/data/vNN.N}. It has
+   * neither the upsert by external id ({@code PATCH /sobjects/{type}/{field}/{value}}) nor the SOQL
+   * {@code /query} resource: those requests are skipped, and counted, with the reason. Generated 201
+   * answers to a create say {@code success: true}, as a 201 does.
+   */
+  @Override
+  protected VendorDocument document() {
+    return VendorDocument.named("salesforce")
+        .serverPrefix("/services/data/v[0-9]+\\.[0-9]+")
+        .undocumented("PATCH", "/sobjects/[A-Za-z0-9_]+/[A-Za-z0-9_]+__c/[^/]+",
+            "the upsert by external id is not in Salesforce's generated document")
+        .undocumented("GET", "/query",
+            "the SOQL query resource is not in Salesforce's generated (sObjects-only) document")
+        .sample("success", true, "a create answered 201 says success: true (a failed one is a 400 with errors)");
   }
 
   @Override

@@ -13,6 +13,8 @@ import dev.actionlayer.testkit.fake.LayerHarness;
 import dev.actionlayer.testkit.fake.Samples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -54,6 +56,20 @@ class SalesforceWireFormatTest {
     return harness.contacts(builder().contactExternalIdField(SalesforceHarness.KEY_FIELD).build());
   }
 
+  /** Where the connector links a record: Lightning Experience on the instance. */
+  private String url(String type, String id) {
+    String base = server.url("/").toString();
+    return base + "lightning/r/" + type + "/" + id + "/view";
+  }
+
+  private Contact contact(String id, String first, String last, String email) {
+    return new Contact(id, first, last, email, null, null, url("Contact", id), Map.of());
+  }
+
+  private Task task(String id, String project, String title, String description) {
+    return new Task(id, project, title, description, null, null, null, null, List.of(), null, url("Task", id), Map.of());
+  }
+
   private static MockResponse json(int code, String body) {
     return new MockResponse.Builder().code(code)
         .addHeader("Content-Type", "application/json;charset=UTF-8").body(body).build();
@@ -73,7 +89,7 @@ class SalesforceWireFormatTest {
 
     Contact contact = contacts().create(ADA);
 
-    assertThat(contact).isEqualTo(new Contact(ACCOUNT_ID, "Ada", "Lovelace", "ada@example.com"));
+    assertThat(contact).isEqualTo(contact(ACCOUNT_ID, "Ada", "Lovelace", "ada@example.com"));
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getTarget()).isEqualTo("/services/data/v63.0/sobjects/Contact");
@@ -89,7 +105,7 @@ class SalesforceWireFormatTest {
     Contact contact = contacts().create(new NewContact(null, "Lovelace", null));
 
     assertThat(body(server.takeRequest())).isEqualTo("{\"LastName\":\"Lovelace\"}");
-    assertThat(contact).isEqualTo(new Contact(CONTACT_ID, null, "Lovelace", null));
+    assertThat(contact).isEqualTo(contact(CONTACT_ID, null, "Lovelace", null));
   }
 
   @Test
@@ -114,7 +130,7 @@ class SalesforceWireFormatTest {
 
     Contact contact = keyedContacts().create(ADA);
 
-    assertThat(contact).isEqualTo(new Contact(CONTACT_ID, "Ada", "Lovelace", "ada@example.com"));
+    assertThat(contact).isEqualTo(contact(CONTACT_ID, "Ada", "Lovelace", "ada@example.com"));
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -127,12 +143,12 @@ class SalesforceWireFormatTest {
 
     Contact contact = keyedContacts().create(ADA);
 
-    assertThat(contact).isEqualTo(new Contact(CONTACT_ID, "Ada", "Lovelace", "ada@example.com"));
+    assertThat(contact).isEqualTo(contact(CONTACT_ID, "Ada", "Lovelace", "ada@example.com"));
     String upsert = server.takeRequest().getTarget();
     RecordedRequest readBack = server.takeRequest();
     assertThat(readBack.getMethod()).isEqualTo("GET");
     assertThat(readBack.getUrl().encodedPath()).isEqualTo(upsert);
-    assertThat(readBack.getUrl().queryParameter("fields")).isEqualTo("Id,FirstName,LastName,Email");
+    assertThat(readBack.getUrl().queryParameter("fields")).isEqualTo("Id,FirstName,LastName,Email,Phone,AccountId");
     assertThat(harness.lastEvent().attempts()).extracting(AuditEvent.Attempt::kind).containsExactly("aux", "call");
   }
 
@@ -157,7 +173,7 @@ class SalesforceWireFormatTest {
 
     Task task = tasks.create(new NewTask(ACCOUNT_ID, "Call Ada", "About the engine\nnotes"));
 
-    assertThat(task).isEqualTo(new Task(TASK_ID, ACCOUNT_ID, "Call Ada", "About the engine\nnotes"));
+    assertThat(task).isEqualTo(task(TASK_ID, ACCOUNT_ID, "Call Ada", "About the engine\nnotes"));
     RecordedRequest request = server.takeRequest();
     assertThat(request.getTarget()).isEqualTo("/services/data/v63.0/sobjects/Task");
     assertThat(body(request)).isEqualTo("{\"Subject\":\"Call Ada\",\"Description\":\"About the engine\\nnotes\","
@@ -171,7 +187,7 @@ class SalesforceWireFormatTest {
     Task task = harness.tasks(builder().build()).create(new NewTask(null, "Call Ada", ""));
 
     assertThat(body(server.takeRequest())).isEqualTo("{\"Subject\":\"Call Ada\"}");
-    assertThat(task).isEqualTo(new Task(TASK_ID, null, "Call Ada", null));
+    assertThat(task).isEqualTo(task(TASK_ID, null, "Call Ada", null));
   }
 
   @Test
@@ -194,11 +210,11 @@ class SalesforceWireFormatTest {
 
     Contact contact = contacts().get(CONTACT_ID);
 
-    assertThat(contact).isEqualTo(new Contact(CONTACT_ID, "Ada", "Lovelace", null));
+    assertThat(contact).isEqualTo(contact(CONTACT_ID, "Ada", "Lovelace", null));
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/services/data/v63.0/sobjects/Contact/" + CONTACT_ID);
-    assertThat(request.getUrl().queryParameter("fields")).isEqualTo("Id,FirstName,LastName,Email");
+    assertThat(request.getUrl().queryParameter("fields")).isEqualTo("Id,FirstName,LastName,Email,Phone,AccountId");
   }
 
   @Test
@@ -208,10 +224,11 @@ class SalesforceWireFormatTest {
 
     Task task = harness.tasks(builder().build()).get(TASK_ID.substring(0, 15));
 
-    assertThat(task).isEqualTo(new Task(TASK_ID, ACCOUNT_ID, "Call", null));
+    assertThat(task).isEqualTo(task(TASK_ID, ACCOUNT_ID, "Call", null));
     RecordedRequest request = server.takeRequest();
     assertThat(request.getUrl().encodedPath()).isEqualTo("/services/data/v63.0/sobjects/Task/" + TASK_ID.substring(0, 15));
-    assertThat(request.getUrl().queryParameter("fields")).isEqualTo("Id,Subject,Description,WhatId");
+    assertThat(request.getUrl().queryParameter("fields"))
+        .isEqualTo("Id,Subject,Description,WhatId,Status,IsClosed,ActivityDate,OwnerId,Priority");
   }
 
   @Test

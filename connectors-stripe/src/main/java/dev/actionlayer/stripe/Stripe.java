@@ -26,6 +26,14 @@ import java.util.regex.Pattern;
  * metadata[first_name]}/{@code metadata[last_name]}; reading prefers the metadata while it still
  * agrees with {@code name}, and otherwise splits {@code name} before its last word.
  *
+ * <p>{@code update} posts only the changed parameters to {@code /v1/customers/{id}} (the company
+ * as {@code metadata[company]}, {@code ""} clearing a value); changing one name reads the customer
+ * first, since Stripe's {@code name} holds both. {@code list} pages {@code /v1/customers} (an
+ * {@code email} filter is Stripe's exact, case-sensitive one) with the last id as the cursor; a
+ * {@code name} filter uses the Search API ({@code name~"…"}), which lags writes by up to a minute.
+ * Records carry {@code phone}, the company, the dashboard link as {@code url} and {@code
+ * description} in {@code extra}.
+ *
  * <p>Ids are Stripe customer ids ({@code cus_…}); anything else is refused before any request. A
  * deleted customer reads as {@code NOT_FOUND}. Connectors are immutable and thread-safe.
  */

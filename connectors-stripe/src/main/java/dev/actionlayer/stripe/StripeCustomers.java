@@ -3,18 +3,27 @@ package dev.actionlayer.stripe;
 import dev.actionlayer.ActionError;
 import dev.actionlayer.ActionException;
 import dev.actionlayer.Contact;
+import dev.actionlayer.ContactChanges;
+import dev.actionlayer.ContactQuery;
 import dev.actionlayer.ErrorCode;
 import dev.actionlayer.NewContact;
+import dev.actionlayer.Page;
 import dev.actionlayer.spi.CallContext;
 import dev.actionlayer.spi.CreateSafety;
+import dev.actionlayer.spi.Listable;
 import dev.actionlayer.spi.Resource;
+import dev.actionlayer.spi.Updatable;
 import dev.actionlayer.spi.VendorRequest;
 import dev.actionlayer.spi.VendorResponse;
 import java.io.IOException;
 
-/** Canonical contacts as Stripe customers: create (keyed), retrieve and delete. */
-final class StripeCustomers implements Resource<NewContact, Contact> {
-  private static final String CUSTOMERS = "v1/customers";
+/**
+ * Canonical contacts as Stripe customers: create (keyed), retrieve, update ({@link
+ * StripeUpdates}), list and search ({@link StripeListing}) and delete.
+ */
+final class StripeCustomers implements Resource<NewContact, Contact>, Updatable<ContactChanges, Contact>,
+    Listable<ContactQuery, Contact> {
+  static final String CUSTOMERS = "v1/customers";
 
   /** The pinned {@code Stripe-Version}, or null for the account's default. */
   private final String apiVersion;
@@ -72,6 +81,31 @@ final class StripeCustomers implements Resource<NewContact, Contact> {
   @Override
   public VendorRequest delete(String id) {
     return versioned(VendorRequest.delete().path(CUSTOMERS).segment(StripeIds.requireCustomerId(id)));
+  }
+
+  /** {@code POST /v1/customers/{id}} with only the changed parameters: see {@link StripeUpdates}. */
+  @Override
+  public VendorRequest update(String id, ContactChanges changes, CallContext context) {
+    return versioned(StripeUpdates.request(this, id, changes, context));
+  }
+
+  /** Stripe answers an update with the whole customer. */
+  @Override
+  public Contact readUpdated(VendorResponse response, String id, ContactChanges changes, CallContext context)
+      throws IOException {
+    return read(response);
+  }
+
+  /** {@code GET /v1/customers}, or the Search API for a name: see {@link StripeListing}. */
+  @Override
+  public VendorRequest list(ContactQuery query, CallContext context) {
+    return versioned(StripeListing.request(query));
+  }
+
+  @Override
+  public Page<Contact> readPage(VendorResponse response, ContactQuery query, CallContext context)
+      throws IOException {
+    return StripeListing.page(response.bodyString(), query);
   }
 
   @Override

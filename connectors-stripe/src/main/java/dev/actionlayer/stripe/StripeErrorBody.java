@@ -76,6 +76,9 @@ final class StripeErrorBody {
       case "metadata[" + StripeJson.LAST_NAME + "]":
         fields.put("lastName", problem);
         break;
+      case "metadata[" + StripeJson.COMPANY + "]":
+        fields.put("company", problem);
+        break;
       default:
         fields.put(param, problem);
     }

@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import dev.actionlayer.Contact;
 import dev.actionlayer.spi.Json;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,10 +16,19 @@ final class StripeJson {
   static final String KEY = "actionlayer_key";
   static final String FIRST_NAME = "first_name";
   static final String LAST_NAME = "last_name";
+  /** The metadata key holding a contact's company: Stripe's customer has no company field. */
+  static final String COMPANY = "company";
+  static final String DASHBOARD = "https://dashboard.stripe.com/";
 
   /** A customer, or a deleted customer ({@code {"id", "object":"customer", "deleted":true}}). */
-  public record Customer(String id, String object, String name, String email,
-      Map<String, String> metadata, Boolean deleted) {}
+  public record Customer(String id, String object, String name, String email, String phone,
+      String description, Map<String, String> metadata, Boolean livemode, Boolean deleted) {}
+
+  /**
+   * A page of customers: a list ({@code "object": "list"}, {@code has_more}) or a search result
+   * ({@code "object": "search_result"}, {@code has_more}, {@code next_page}).
+   */
+  public record CustomerPage(String object, List<Customer> data, Boolean has_more, String next_page) {}
 
   /** The envelope of every Stripe API error. */
   public record ErrorEnvelope(ApiError error) {}
@@ -27,6 +37,7 @@ final class StripeJson {
   public record ApiError(String type, String code, String message, String param) {}
 
   static final JsonAdapter<Customer> CUSTOMER = Json.MOSHI.adapter(Customer.class);
+  static final JsonAdapter<CustomerPage> PAGE = Json.MOSHI.adapter(CustomerPage.class);
   static final JsonAdapter<ErrorEnvelope> ERROR = Json.MOSHI.adapter(ErrorEnvelope.class);
 
   private StripeJson() {}
@@ -39,7 +50,8 @@ final class StripeJson {
   /**
    * The contact a customer describes. The names come from the metadata this connector wrote as
    * long as they still add up to {@code name}; once {@code name} was changed elsewhere (the
-   * dashboard), it wins and is split before its last word.
+   * dashboard), it wins and is split before its last word. The company is {@code
+   * metadata[company]}; {@code description} travels in {@code extra}.
    *
    * @throws IOException when the body is not a customer with an id
    */
@@ -59,7 +71,18 @@ final class StripeJson {
       first = space < 0 ? null : blankToNull(name.substring(0, space));
       last = space < 0 ? name : blankToNull(name.substring(space + 1));
     }
-    return new Contact(customer.id(), first, last, blankToNull(customer.email()));
+    String description = blankToNull(customer.description());
+    return new Contact(customer.id(), first, last, blankToNull(customer.email()), blankToNull(customer.phone()),
+        blankToNull(metadata.get(COMPANY)), url(customer),
+        description == null ? Map.of() : Map.of("description", description));
+  }
+
+  /**
+   * Where a person opens the customer: the dashboard's customer page, under {@code test/} for a
+   * test-mode customer ({@code "livemode": false}), which the live view does not show.
+   */
+  static String url(Customer customer) {
+    return DASHBOARD + (Boolean.FALSE.equals(customer.livemode()) ? "test/" : "") + "customers/" + customer.id();
   }
 
   /** Stripe's {@code name} for a contact: the first name (when there is one), a space, the last. */

@@ -3,6 +3,7 @@ package dev.actionlayer.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.actionlayer.ActionError;
+import dev.actionlayer.ContactChanges;
 import dev.actionlayer.Contacts;
 import dev.actionlayer.ErrorCode;
 import dev.actionlayer.NewContact;
@@ -263,6 +264,21 @@ class StripeErrorMappingTest {
     assertThat(name.vendorCode()).isEqualTo("invalid_request_error");
     assertThat(last.fieldErrors()).containsExactly(Map.entry("lastName", "Value too long"));
     assertThat(other.fieldErrors()).containsExactly(Map.entry("metadata[actionlayer_key]", "Bad key"));
+  }
+
+  @Test
+  void anUpdatesRefusedCompanyAndPhoneNameTheirCanonicalFields() {
+    server.enqueue(json(400, invalid("Value too long", "metadata[company]")));
+    server.enqueue(json(400, invalid("Invalid string: 1111; must be at most 20 characters", "phone")));
+    Contacts contacts = once();
+    ContactChanges change = ContactChanges.builder().company("x").build();
+
+    ActionError company = LayerHarness.failure(() -> contacts.update("cus_QXg1o8vcGmoR32", change)).error();
+    ActionError phone = LayerHarness.failure(() -> contacts.update("cus_QXg1o8vcGmoR32", change)).error();
+
+    assertThat(company.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    assertThat(company.fieldErrors()).containsExactly(Map.entry("company", "Value too long"));
+    assertThat(phone.fieldErrors()).containsOnlyKeys("phone");
   }
 
   @Test

@@ -67,7 +67,8 @@ class StripeNoDuplicateCreateTest {
     contacts.delete(created.id());
 
     assertThat(created.id()).matches("cus_[A-Za-z0-9]{14}");
-    assertThat(created).isEqualTo(new Contact(created.id(), "Ada", "Lovelace", "ada@example.com"));
+    assertThat(created).isEqualTo(new Contact(created.id(), "Ada", "Lovelace", "ada@example.com", null, null,
+        "https://dashboard.stripe.com/test/customers/" + created.id(), java.util.Map.of()));
     assertThat(read).isEqualTo(created);
     assertThat(stripe.customers().get(0).deleted()).isTrue();
     ActionError again = LayerHarness.failure(() -> contacts.delete(created.id())).error();

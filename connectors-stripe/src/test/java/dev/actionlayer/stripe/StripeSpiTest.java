@@ -64,7 +64,7 @@ class StripeSpiTest {
         + "\"name\":\"  Ada   Lovelace \",\"email\":\"\",\"metadata\":{}}", false),
         new NewContact("X", "Y", null), new CallContext("k", "contacts.create"));
 
-    assertThat(c).isEqualTo(new Contact("cus_9", "Ada", "Lovelace", null));
+    assertThat(c).isEqualTo(StripeWireFormatTest.contact("cus_9", "Ada", "Lovelace", null));
   }
 
   @Test

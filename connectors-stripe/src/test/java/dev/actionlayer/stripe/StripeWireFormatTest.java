@@ -10,6 +10,7 @@ import dev.actionlayer.testkit.fake.Samples;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -24,6 +25,11 @@ class StripeWireFormatTest {
       + "\"metadata\":{\"actionlayer_key\":\"k\",\"first_name\":\"Ada\",\"last_name\":\"Lovelace\"}}";
 
   private final LayerHarness harness = StripeHarness.create();
+
+  /** A contact with only names and email, as a customer whose mode the body does not say links to the live dashboard. */
+  static Contact contact(String id, String first, String last, String email) {
+    return new Contact(id, first, last, email, null, null, "https://dashboard.stripe.com/customers/" + id, Map.of());
+  }
   private final MockWebServer server = new MockWebServer();
 
   @BeforeEach
@@ -56,7 +62,7 @@ class StripeWireFormatTest {
 
     Contact contact = contacts().create(new NewContact("Ada", "Lovelace", "ada@example.com"));
 
-    assertThat(contact).isEqualTo(new Contact("cus_QXg1o8vcGmoR32", "Ada", "Lovelace", "ada@example.com"));
+    assertThat(contact).isEqualTo(contact("cus_QXg1o8vcGmoR32", "Ada", "Lovelace", "ada@example.com"));
     RecordedRequest request = server.takeRequest();
     String key = request.getHeaders().get("Idempotency-Key");
     assertThat(request.getMethod()).isEqualTo("POST");
@@ -100,7 +106,7 @@ class StripeWireFormatTest {
     RecordedRequest request = server.takeRequest();
     assertThat(body(request)).isEqualTo("name=Cher&metadata[actionlayer_key]="
         + request.getHeaders().get("Idempotency-Key") + "&metadata[last_name]=Cher");
-    assertThat(contact).isEqualTo(new Contact("cus_1", null, "Cher", null));
+    assertThat(contact).isEqualTo(contact("cus_1", null, "Cher", null));
   }
 
   @Test
@@ -132,7 +138,7 @@ class StripeWireFormatTest {
     Contact read = contacts.get("cus_QXg1o8vcGmoR32");
     contacts.delete("cus_QXg1o8vcGmoR32");
 
-    assertThat(read).isEqualTo(new Contact("cus_QXg1o8vcGmoR32", "Ada", "Lovelace", "ada@example.com"));
+    assertThat(read).isEqualTo(contact("cus_QXg1o8vcGmoR32", "Ada", "Lovelace", "ada@example.com"));
     RecordedRequest get = server.takeRequest();
     RecordedRequest delete = server.takeRequest();
     assertThat(get.getMethod()).isEqualTo("GET");
@@ -169,7 +175,8 @@ class StripeWireFormatTest {
     Contact contact = contacts().create(new NewContact("Ada", "Lovelace", null));
 
     // The fixture's customer has no name, email or metadata: the answer is what Stripe stored.
-    assertThat(contact).isEqualTo(new Contact("cus_QXg1o8vcGmoR32", null, null, null));
+    assertThat(contact).isEqualTo(new Contact("cus_QXg1o8vcGmoR32", null, null, null, null, null,
+        "https://dashboard.stripe.com/test/customers/cus_QXg1o8vcGmoR32", Map.of()));
   }
 
   @Test
@@ -182,9 +189,9 @@ class StripeWireFormatTest {
     server.enqueue(json(200, "{\"id\":\"cus_4\",\"object\":\"customer\",\"name\":null}"));
     Contacts contacts = contacts();
 
-    assertThat(contacts.get("cus_1")).isEqualTo(new Contact("cus_1", "Mary Ann", "Smith", null));
-    assertThat(contacts.get("cus_2")).isEqualTo(new Contact("cus_2", "Augusta Ada", "King", null));
-    assertThat(contacts.get("cus_3")).isEqualTo(new Contact("cus_3", null, "Cher", null));
-    assertThat(contacts.get("cus_4")).isEqualTo(new Contact("cus_4", null, null, null));
+    assertThat(contacts.get("cus_1")).isEqualTo(contact("cus_1", "Mary Ann", "Smith", null));
+    assertThat(contacts.get("cus_2")).isEqualTo(contact("cus_2", "Augusta Ada", "King", null));
+    assertThat(contacts.get("cus_3")).isEqualTo(contact("cus_3", null, "Cher", null));
+    assertThat(contacts.get("cus_4")).isEqualTo(contact("cus_4", null, null, null));
   }
 }

@@ -83,4 +83,20 @@ final class BrokenConnectors {
       };
     }
   }
+
+  /**
+   * Sends a query parameter Jira's document does not declare ({@code expandd}, a typo) on every
+   * issue request: the fake does not mind, the vendor's own document does.
+   */
+  public static class SendsAnUndocumentedParameter extends ReferenceVerification {
+    @Override
+    protected Connector connector(URI baseUri, String secret) {
+      return new ReferenceJira(baseUri, EMAIL, secret) {
+        @Override
+        VendorRequest.Builder issue(VendorRequest.Builder b, String id) {
+          return super.issue(b, id).query("expandd", "names");
+        }
+      };
+    }
+  }
 }

@@ -46,7 +46,9 @@ class KitCatchesBrokenConnectorsTest {
         Arguments.of(BrokenConnectors.IgnoresRetryAfter.class,
             "required_errors_rateLimitHonoursRetryAfterInSeconds"),
         Arguments.of(BrokenConnectors.FollowsDotDot.class,
-            "required_security_hostileIdsNeverReachAnotherEndpointOrHeader"));
+            "required_security_hostileIdsNeverReachAnotherEndpointOrHeader"),
+        Arguments.of(BrokenConnectors.SendsAnUndocumentedParameter.class,
+            "required_roundTrip_createGetDelete"));
   }
 
   @ParameterizedTest(name = "{0} is caught by {1}")

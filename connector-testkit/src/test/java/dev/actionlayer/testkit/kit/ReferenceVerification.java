@@ -4,6 +4,7 @@ import dev.actionlayer.NewTask;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.testkit.ConnectorVerification;
 import dev.actionlayer.testkit.Subject;
+import dev.actionlayer.testkit.VendorDocument;
 import dev.actionlayer.testkit.VendorSignals;
 import dev.actionlayer.testkit.fake.Fault;
 import dev.actionlayer.testkit.fakes.FakeJira;
@@ -59,6 +60,12 @@ public class ReferenceVerification extends ConnectorVerification<FakeJira> {
         return Fault.status(429).body("{\"errorMessages\":[\"The request has been rate-limited.\"],\"errors\":{}}", "application/json");
       }
     };
+  }
+
+  /** Jira's own document: the reference connector's requests are Jira's. */
+  @Override
+  protected VendorDocument document() {
+    return VendorDocument.named("jira");
   }
 
   @Override

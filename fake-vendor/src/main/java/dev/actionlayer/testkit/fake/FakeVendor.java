@@ -141,11 +141,16 @@ public abstract class FakeVendor implements Closeable {
   }
 
   /**
-   * Whether {@code call} reads a resource, for {@link Requests#gets()}. The default is any GET; a
-   * GraphQL fake, whose reads are POSTs of a {@code query} operation, widens it.
+   * Whether {@code call} reads, for {@link Requests#gets()}. The default is any GET; a vendor that
+   * reads by POST (an RPC or GraphQL API) says which of its POSTs read.
    */
   public boolean isRead(RecordedCall call) {
     return call.method().equals("GET");
+  }
+
+  /** Whether {@code call} deletes, for {@link Requests#deletes()}. The default is any DELETE. */
+  public boolean isDelete(RecordedCall call) {
+    return call.method().equals("DELETE");
   }
 
   /** Answers a request no fault intercepted, applying it to the fake's state. */

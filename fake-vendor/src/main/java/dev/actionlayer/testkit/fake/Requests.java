@@ -22,17 +22,14 @@ public final class Requests {
     return (call, vendor) -> vendor.isCreate(call);
   }
 
-  /**
-   * Selects the requests that read a resource, as defined by {@link FakeVendor#isRead}: GET
-   * requests, unless the fake says otherwise (a GraphQL vendor's query POSTs).
-   */
+  /** Selects the requests that read, as defined by {@link FakeVendor#isRead} (GETs by default). */
   public static RequestMatcher gets() {
     return (call, vendor) -> vendor.isRead(call);
   }
 
-  /** Selects DELETE requests. */
+  /** Selects the requests that delete, as defined by {@link FakeVendor#isDelete} (DELETEs by default). */
   public static RequestMatcher deletes() {
-    return method("DELETE");
+    return (call, vendor) -> vendor.isDelete(call);
   }
 
   /** Selects requests with the given HTTP method (case-insensitive). */

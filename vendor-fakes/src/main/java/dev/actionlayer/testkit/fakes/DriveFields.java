@@ -6,7 +6,7 @@ import java.util.List;
 /** Drive's {@code fields} query parameter, for the File members FakeDrive stores. */
 final class DriveFields {
   static final List<String> KNOWN =
-      List.of("kind", "id", "name", "mimeType", "parents", "trashed", "appProperties");
+      List.of("kind", "id", "name", "mimeType", "parents", "trashed", "appProperties", "webViewLink");
   /** What Drive v3 returns when no {@code fields} is given. */
   static final List<String> DEFAULT = List.of("kind", "id", "name", "mimeType");
 

@@ -8,15 +8,19 @@ import mockwebserver3.MockResponse;
 import okhttp3.HttpUrl;
 
 /**
- * FakeDrive's {@code files.list}: the files {@link DriveQuery} selects, in creation order, on one
- * page (so never a {@code nextPageToken}), with Drive's partial-response {@code fields} syntax
- * ({@code nextPageToken,files(id,name)}). The root folder is never listed, as in Drive.
+ * FakeDrive's {@code files.list}: the files {@link DriveQuery} selects, in creation order, at most
+ * {@code pageSize} (default 100, Drive's bounds 1 to 1000) a page, with a {@code nextPageToken}
+ * while more match; a {@code pageToken} continues only the {@code q} it was issued for. Drive's
+ * partial-response {@code fields} syntax ({@code nextPageToken,files(id,name)}) applies. The root
+ * folder is never listed, as in Drive.
  */
 final class DriveList {
+  static final int DEFAULT_PAGE_SIZE = 100;
+  static final int MAX_PAGE_SIZE = 1000;
   private static final Set<String> SPACES = Set.of("drive", "appDataFolder", "photos");
   private static final List<String> LIST_MEMBERS = List.of("kind", "nextPageToken", "incompleteSearch", "files");
   /** What Drive v3 answers when no {@code fields} is given. */
-  private static final Selection DEFAULT = new Selection(List.of("kind", "incompleteSearch", "files"),
+  private static final Selection DEFAULT = new Selection(List.of("kind", "nextPageToken", "incompleteSearch", "files"),
       DriveFields.DEFAULT);
 
   /** The list members to answer and, for {@code files}, the File members. */
@@ -43,20 +47,44 @@ final class DriveList {
     if (unknown != null) {
       return DriveResponses.error(400, "invalidParameter", "Invalid field selection " + unknown, "fields");
     }
-    List<Map<String, Object>> files = new ArrayList<>();
+    int pageSize = DEFAULT_PAGE_SIZE;
+    String size = url.queryParameter("pageSize");
+    if (size != null) {
+      pageSize = size.matches("\\d{1,9}") ? Integer.parseInt(size) : 0;
+      if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+        return DriveResponses.error(400, "invalid", "Invalid value '" + size.replaceAll("[^0-9A-Za-z-]", "")
+            + "'. Values must be within the range: [1, " + MAX_PAGE_SIZE + "]", "pageSize");
+      }
+    }
+    String q = url.queryParameter("q") == null ? "" : url.queryParameter("q");
+    int offset = 0;
+    String token = url.queryParameter("pageToken");
+    if (token != null && !token.isEmpty()) {
+      DriveStore.PageState page = store.page(token);
+      // Unverified wording; a token is only valid for the query that produced it.
+      if (page == null || !page.q().equals(q)) return DriveResponses.error(400, "invalid", "Invalid Value", "pageToken");
+      offset = page.offset();
+    }
+    List<DriveStore.StoredFile> matches = new ArrayList<>();
     // Every stored file lives in My Drive: the other spaces hold none of them.
     if (spaceList.stream().anyMatch(s -> s.strip().equals("drive"))) {
       for (DriveStore.StoredFile file : store.all()) {
-        if (query.matches(file)) files.add(DriveResponses.members(file, selection.fileFields()));
+        if (query.matches(file)) matches.add(file);
       }
     }
+    List<Map<String, Object>> files = new ArrayList<>();
+    int end = Math.min(matches.size(), offset + pageSize);
+    for (int i = offset; i < end; i++) files.add(DriveResponses.members(matches.get(i), selection.fileFields()));
+    String nextPageToken = end < matches.size() ? store.pageToken(q, end) : null;
     Map<String, Object> body = Json.object();
     for (String member : selection.members()) {
       switch (member) {
         case "kind" -> body.put("kind", "drive#fileList");
         case "incompleteSearch" -> body.put("incompleteSearch", false);
         case "files" -> body.put("files", files);
-        default -> { } // nextPageToken: one page holds every match, so Drive leaves it out
+        default -> { // nextPageToken: only while more match, as Drive does
+          if (nextPageToken != null) body.put("nextPageToken", nextPageToken);
+        }
       }
     }
     return DriveResponses.json(200, DriveResponses.pretty(body));

@@ -1,25 +1,34 @@
 package dev.actionlayer.testkit.fakes;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * The part of Drive's {@code q} language FakeDrive understands: terms {@code appProperties has {
- * key='K' and value='V' }} and {@code trashed = true|false}, joined by {@code and}. String literals
- * are single-quoted, with {@code \'} and {@code \\} as the escapes (Drive's search-terms guide;
- * any other backslash is refused). Operators are case-insensitive, term names are not. Anything
- * else is not parsed, and FakeDrive answers it as Drive answers a query it cannot use.
+ * The part of Drive's {@code q} language FakeDrive understands, terms joined by {@code and}:
+ * {@code appProperties has { key='K' and value='V' }}, {@code trashed = true|false}, {@code 'ID' in
+ * parents} ({@code 'root'} names My Drive), {@code mimeType = 'T'} or {@code !=}, {@code name =
+ * 'N'} or {@code !=}, and {@code name contains 'N'}. String literals are single-quoted, with
+ * {@code \'} and {@code \\} as the escapes (Drive's search-terms guide; any other backslash is
+ * refused). Operators are case-insensitive, term names are not. Anything else is not parsed, and
+ * FakeDrive answers it as Drive answers a query it cannot use.
  *
- * @param appProperties the properties a file must have, all of them
- * @param trashed the trashed state a file must have, or null for either
+ * <p>{@code name contains} is case-insensitive and matches a prefix of the name or of one of its
+ * words. Drive documents prefix matching ("a query of name contains 'Hello' returns a result [for
+ * HelloWorld], but a query of name contains 'World' doesn't"); that it also matches word prefixes
+ * ({@code 'Lovelace'} finds "Ada Lovelace") is an assumption from observed behaviour.
  */
-record DriveQuery(Map<String, String> appProperties, Boolean trashed) {
+final class DriveQuery {
 
   /** The query that matches every file: an absent or blank {@code q}. */
-  static final DriveQuery ALL = new DriveQuery(Map.of(), null);
+  static final DriveQuery ALL = new DriveQuery(List.of());
+
+  private final List<Predicate<DriveStore.StoredFile>> terms;
+
+  private DriveQuery(List<Predicate<DriveStore.StoredFile>> terms) {
+    this.terms = List.copyOf(terms);
+  }
 
   /** Parses {@code q}; null when it is not of the understood forms. */
   static DriveQuery parse(String q) {
@@ -30,16 +39,22 @@ record DriveQuery(Map<String, String> appProperties, Boolean trashed) {
   }
 
   boolean matches(DriveStore.StoredFile file) {
-    if (trashed != null && trashed != file.trashed()) return false;
-    for (Map.Entry<String, String> property : appProperties.entrySet()) {
-      if (!property.getValue().equals(file.appProperties().get(property.getKey()))) return false;
+    return terms.stream().allMatch(t -> t.test(file));
+  }
+
+  static boolean nameContains(String name, String value) {
+    String n = name.toLowerCase(Locale.ROOT);
+    String v = value.toLowerCase(Locale.ROOT);
+    if (n.startsWith(v)) return true;
+    for (String word : n.split("\\s+")) {
+      if (word.startsWith(v)) return true;
     }
-    return true;
+    return false;
   }
 
   /**
-   * Words, the symbols {@code { } =}, and string literals kept as {@code '} plus their unescaped
-   * text; null when a literal is unterminated or uses an escape Drive does not define.
+   * Words, the symbols {@code { } = !=}, and string literals kept as {@code '} plus their
+   * unescaped text; null when a literal is unterminated or uses an escape Drive does not define.
    */
   private static List<String> tokens(String q) {
     List<String> tokens = new ArrayList<>();
@@ -51,6 +66,9 @@ record DriveQuery(Map<String, String> appProperties, Boolean trashed) {
       } else if (c == '{' || c == '}' || c == '=') {
         tokens.add(String.valueOf(c));
         i++;
+      } else if (c == '!' && i + 1 < q.length() && q.charAt(i + 1) == '=') {
+        tokens.add("!=");
+        i += 2;
       } else if (c == '\'') {
         StringBuilder text = new StringBuilder("'");
         i++;
@@ -88,27 +106,57 @@ record DriveQuery(Map<String, String> appProperties, Boolean trashed) {
     }
 
     DriveQuery query() {
-      Map<String, String> properties = new LinkedHashMap<>();
-      Boolean trashed = null;
+      List<Predicate<DriveStore.StoredFile>> terms = new ArrayList<>();
       do {
-        if (accept("appProperties")) {
-          String[] property = property();
-          if (property == null) return null;
-          properties.put(property[0], property[1]);
-        } else if (accept("trashed")) {
-          if (!accept("=")) return null;
-          if (keyword("true")) {
-            trashed = Boolean.TRUE;
-          } else if (keyword("false")) {
-            trashed = Boolean.FALSE;
-          } else {
-            return null;
-          }
-        } else {
-          return null;
-        }
+        Predicate<DriveStore.StoredFile> term = term();
+        if (term == null) return null;
+        terms.add(term);
       } while (keyword("and"));
-      return at == tokens.size() ? new DriveQuery(Map.copyOf(properties), trashed) : null;
+      return at == tokens.size() ? new DriveQuery(terms) : null;
+    }
+
+    private Predicate<DriveStore.StoredFile> term() {
+      String parent = literal();
+      if (parent != null) {
+        if (!keyword("in") || !accept("parents")) return null;
+        String id = DriveStore.ROOT_ALIAS.equals(parent) ? FakeDrive.ROOT_ID : parent;
+        return f -> id.equals(f.parentId());
+      }
+      if (accept("appProperties")) {
+        String[] property = property();
+        if (property == null) return null;
+        return f -> property[1].equals(f.appProperties().get(property[0]));
+      }
+      if (accept("trashed")) {
+        if (!accept("=")) return null;
+        if (keyword("true")) return DriveStore.StoredFile::trashed;
+        if (keyword("false")) return f -> !f.trashed();
+        return null;
+      }
+      if (accept("mimeType")) {
+        Boolean equal = equality();
+        String type = literal();
+        if (equal == null || type == null) return null;
+        return f -> type.equals(f.mimeType()) == equal;
+      }
+      if (accept("name")) {
+        if (keyword("contains")) {
+          String value = literal();
+          return value == null ? null : f -> nameContains(f.name(), value);
+        }
+        Boolean equal = equality();
+        String name = literal();
+        if (equal == null || name == null) return null;
+        return f -> name.equals(f.name()) == equal;
+      }
+      return null;
+    }
+
+    /** {@code =} is true, {@code !=} false, anything else null. */
+    private Boolean equality() {
+      if (accept("=")) return Boolean.TRUE;
+      if (accept("!=")) return Boolean.FALSE;
+      return null;
     }
 
     /** {@code has { key = 'K' and value = 'V' }}, after the term name. */

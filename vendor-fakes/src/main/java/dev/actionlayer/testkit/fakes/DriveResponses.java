@@ -126,6 +126,15 @@ final class DriveResponses {
     return PRETTY.toJson(body);
   }
 
+  /**
+   * Where a person opens the file: Drive's {@code webViewLink} shapes for a folder ({@code
+   * https://drive.google.com/drive/folders/<id>}) and for other files.
+   */
+  static String webViewLink(DriveStore.StoredFile file) {
+    return file.isFolder() ? "https://drive.google.com/drive/folders/" + file.id()
+        : "https://drive.google.com/file/d/" + file.id() + "/view?usp=drivesdk";
+  }
+
   /** The members of a File resource that {@code fields} selects, in Drive's order. */
   static Map<String, Object> members(DriveStore.StoredFile file, List<String> fields) {
     Map<String, Object> all = Json.object("kind", "drive#file", "id", file.id(), "name", file.name(),
@@ -134,6 +143,7 @@ final class DriveResponses {
     all.put("trashed", file.trashed());
     // Drive leaves out an empty map rather than sending {}.
     if (!file.appProperties().isEmpty()) all.put("appProperties", file.appProperties());
+    all.put("webViewLink", webViewLink(file));
     Map<String, Object> selected = Json.object();
     all.forEach((name, value) -> {
       if (fields.contains(name)) selected.put(name, value);

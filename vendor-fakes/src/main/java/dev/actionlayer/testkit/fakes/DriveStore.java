@@ -1,6 +1,7 @@
 package dev.actionlayer.testkit.fakes;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +33,14 @@ final class DriveStore {
   /** Ids that ever named a file: Drive never hands one out again. */
   private final Set<String> used = new HashSet<>();
   private final Random random = new Random(0x5EEDL);
+  /** The {@code files.list} page tokens handed out: what each continues. */
+  private final Map<String, PageState> pageTokens = new HashMap<>();
   private int creates;
+  private int updates;
   private int generateIdsCalls;
+
+  /** Where a {@code files.list} page token continues: the same {@code q}, after {@code offset} matches. */
+  record PageState(String q, int offset) {}
 
   DriveStore() {
     clear();
@@ -88,6 +95,40 @@ final class DriveStore {
     return files.get(ROOT_ALIAS.equals(id) ? FakeDrive.ROOT_ID : id);
   }
 
+  /** Replaces a file's name, parent and app properties, keeping its place in creation order. */
+  StoredFile update(StoredFile file, String name, String parentId, Map<String, String> props) {
+    StoredFile changed = new StoredFile(file.id(), name, file.mimeType(), parentId, props, file.trashed());
+    files.put(file.id(), changed);
+    updates++;
+    return changed;
+  }
+
+  /** Whether {@code id} is {@code folder} itself or lies anywhere below it. */
+  boolean isWithin(String id, String folder) {
+    Set<String> seen = new HashSet<>();
+    for (String at = id; at != null && seen.add(at); ) {
+      if (at.equals(folder)) return true;
+      StoredFile file = files.get(at);
+      at = file == null ? null : file.parentId();
+    }
+    return false;
+  }
+
+  /** A new page token continuing {@code q} after {@code offset} matches. */
+  String pageToken(String q, int offset) {
+    // Opaque and never reused; not drawn from the id generator, so listing leaves the ids issued
+    // afterwards unchanged.
+    String token = "~!!~AI9FV7" + Integer.toString(pageTokens.size() + 1, 36).toUpperCase(java.util.Locale.ROOT)
+        + "Qz" + Integer.toHexString((q == null ? 0 : q.hashCode()) ^ offset);
+    pageTokens.put(token, new PageState(q == null ? "" : q, offset));
+    return token;
+  }
+
+  /** What a page token continues, or null for a token this fake never handed out. */
+  PageState page(String token) {
+    return pageTokens.get(token);
+  }
+
   /** Marks a file trashed; false when there is none. */
   boolean trash(String id) {
     StoredFile file = files.get(id);
@@ -114,6 +155,10 @@ final class DriveStore {
     return creates;
   }
 
+  int updateCount() {
+    return updates;
+  }
+
   int generateIdsCount() {
     return generateIdsCalls;
   }
@@ -126,7 +171,9 @@ final class DriveStore {
     files.clear();
     issued.clear();
     used.clear();
+    pageTokens.clear();
     creates = 0;
+    updates = 0;
     generateIdsCalls = 0;
     random.setSeed(0x5EEDL);
     files.put(FakeDrive.ROOT_ID, new StoredFile(FakeDrive.ROOT_ID, "My Drive", FOLDER, null, Map.of(), false));

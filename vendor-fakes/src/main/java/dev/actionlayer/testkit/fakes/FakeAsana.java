@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
 
 /**
- * A stateful fake of Asana's REST API 1.0 tasks ({@code POST /tasks}, {@code GET} and {@code
- * DELETE /tasks/{task_gid}}), answering in Asana's {@code {"data": …}} and {@code {"errors": […]}}
- * envelopes. It serves both at its root and under {@code /api/1.0}, so a connector may use {@link
+ * A stateful fake of Asana's REST API 1.0 tasks ({@code POST /tasks}, {@code GET}, {@code PUT} and
+ * {@code DELETE /tasks/{task_gid}}, {@code GET /tasks?project=…&limit=…&offset=…} with Asana's
+ * {@code next_page} offset tokens), answering in Asana's {@code {"data": …}} and
+ * {@code {"errors": […]}} envelopes. It serves both at its root and under {@code /api/1.0}, so a connector may use {@link
  * #uri()} or {@code uri() + "/api/1.0"} as its base. Bodies Asana's documentation shows (401, 429,
  * 500, {@code "workspace: Missing input"}) are verbatim; the others follow the same shape.
  *
@@ -42,8 +43,12 @@ public final class FakeAsana extends FakeVendor {
    * @param project the first project gid sent, or null for a task created in a workspace only
    * @param name the name as sent
    * @param notes the notes as sent, {@code ""} when none were
+   * @param completed whether the task is marked complete
+   * @param assignee the assignee's gid, or null
+   * @param dueOn the due date {@code YYYY-MM-DD}, or null
    */
-  public record StoredTask(String gid, String project, String name, String notes) {}
+  public record StoredTask(String gid, String project, String name, String notes, boolean completed,
+      String assignee, String dueOn) {}
 
   static final String JSON = "application/json; charset=UTF-8";
   static final String HELP = "For more information on API status codes and how to handle them,"
@@ -51,6 +56,8 @@ public final class FakeAsana extends FakeVendor {
   private static final long FIRST_GID = 1_209_000_000_000_001L;
   private static final Pattern TASK_PATH = Pattern.compile("/tasks/([^/]+)/?");
   private static final Pattern GID = Pattern.compile("\\d{1,32}");
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final Pattern OFFSET = Pattern.compile("eyJvZmZzZXQiOi([A-Za-z0-9_-]{1,16})");
 
   private final Object lock = new Object();
   private final Map<String, StoredTask> tasks = new LinkedHashMap<>();
@@ -123,12 +130,14 @@ public final class FakeAsana extends FakeVendor {
       }
       String path = route(call);
       if (path.equals("/tasks")) {
+        if (call.method().equals("POST")) return create(call.body());
         // GET /tasks without a filter is the errors page's own 400 example.
-        return call.method().equals("POST") ? create(call.body())
-            : json(400, errors("workspace: Missing input", null, null));
+        return call.queryParameter("project") == null ? json(400, errors("workspace: Missing input", null, null))
+            : list(call);
       }
       Matcher task = TASK_PATH.matcher(path);
       if (task.matches() && call.method().equals("GET")) return get(task.group(1), call.queryParameter("opt_fields"));
+      if (task.matches() && call.method().equals("PUT")) return update(task.group(1), call);
       if (task.matches() && call.method().equals("DELETE")) {
         return tasks.remove(task.group(1)) == null ? unknown(task.group(1)) : json(200, "{\"data\":{}}");
       }
@@ -159,10 +168,112 @@ public final class FakeAsana extends FakeVendor {
     }
     StoredTask task = new StoredTask(String.valueOf(nextGid++),
         projects.isEmpty() ? null : (String) projects.get(0), name,
-        data.get("notes") instanceof String notes ? notes : "");
+        data.get("notes") instanceof String notes ? notes : "", false, null, null);
     tasks.put(task.gid(), task);
     return json(201, Json.write(Json.object("data", record(task, null))))
         .newBuilder().setHeader("Location", uri() + "/api/1.0/tasks/" + task.gid()).build();
+  }
+
+  /**
+   * {@code PUT /tasks/{gid}}: only the members given change ({@code name}, {@code notes},
+   * {@code completed}, {@code assignee} and {@code due_on}, null clearing the last two); the answer
+   * is the whole task, as Asana's.
+   */
+  private MockResponse update(String gid, RecordedCall call) {
+    StoredTask task = tasks.get(gid);
+    if (task == null) return unknown(gid);
+    Object parsed;
+    try {
+      parsed = Json.parse(call.body());
+    } catch (IOException | RuntimeException e) {
+      return json(400, errors("Could not parse request data, invalid JSON", HELP, null));
+    }
+    Map<?, ?> data = parsed instanceof Map<?, ?> root && root.get("data") instanceof Map<?, ?> d ? d : null;
+    if (data == null) return json(400, errors("data: Missing input", HELP, null));
+    String name = task.name();
+    String notes = task.notes();
+    boolean completed = task.completed();
+    String assignee = task.assignee();
+    String dueOn = task.dueOn();
+    if (data.containsKey("name")) {
+      if (!(data.get("name") instanceof String n) || n.isBlank()) return json(400, errors("name: Missing input", HELP, null));
+      name = n;
+    }
+    if (data.containsKey("notes")) {
+      if (!(data.get("notes") instanceof String n)) return json(400, errors("notes: Not a string", HELP, null));
+      notes = n;
+    }
+    if (data.containsKey("completed")) {
+      if (!(data.get("completed") instanceof Boolean c)) return json(400, errors("completed: Not a boolean", HELP, null));
+      completed = c;
+    }
+    if (data.containsKey("assignee")) {
+      Object a = data.get("assignee");
+      if (a != null && !(a instanceof String g && GID.matcher(g).matches())) {
+        return json(400, errors("assignee: Not a recognized ID", HELP, null));
+      }
+      assignee = (String) a;
+    }
+    if (data.containsKey("due_on")) {
+      Object d = data.get("due_on");
+      if (d != null && !(d instanceof String date && DATE.matcher(date).matches())) {
+        return json(400, errors("due_on: Not a valid date", HELP, null));
+      }
+      dueOn = (String) d;
+    }
+    StoredTask changed = new StoredTask(gid, task.project(), name, notes, completed, assignee, dueOn);
+    tasks.put(gid, changed);
+    return json(200, Json.write(Json.object("data", record(changed, call.queryParameter("opt_fields")))));
+  }
+
+  /**
+   * {@code GET /tasks?project=…}: the project's tasks in creation order; with {@code limit}, a
+   * page and {@code next_page} (null on the last page) whose opaque {@code offset} token the next
+   * request passes back, as Asana's.
+   */
+  private MockResponse list(RecordedCall call) {
+    String project = call.queryParameter("project");
+    if (!GID.matcher(project).matches()) return json(400, errors("project: Not a recognized ID", HELP, null));
+    List<Map<String, Object>> all = new ArrayList<>();
+    for (StoredTask t : tasks.values()) {
+      if (project.equals(t.project())) all.add(record(t, call.queryParameter("opt_fields")));
+    }
+    String limitText = call.queryParameter("limit");
+    if (limitText == null) return json(200, Json.write(Json.object("data", all)));
+    int limit;
+    try {
+      limit = Integer.parseInt(limitText);
+    } catch (NumberFormatException e) {
+      limit = 0;
+    }
+    if (limit < 1 || limit > 100) {
+      return json(400, errors("limit: The value must be between 1 and 100", HELP, null));
+    }
+    int from = 0;
+    String offset = call.queryParameter("offset");
+    if (offset != null) {
+      Matcher m = OFFSET.matcher(offset);
+      from = m.matches() ? decodeOffset(m.group(1)) : -1;
+      if (from < 0) return json(400, errors("offset: Your pagination token is invalid", HELP, null));
+    }
+    List<Map<String, Object>> page = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
+    Object next = null;
+    if (from + limit < all.size()) {
+      String token = "eyJvZmZzZXQiOi" + java.util.Base64.getUrlEncoder().withoutPadding()
+          .encodeToString(String.valueOf(from + limit).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String rel = "/tasks?project=" + project + "&limit=" + limit + "&offset=" + token;
+      next = Json.object("offset", token, "path", rel, "uri", uri() + "/api/1.0" + rel);
+    }
+    return json(200, Json.write(Json.object("data", new ArrayList<>(page), "next_page", next)));
+  }
+
+  private static int decodeOffset(String encoded) {
+    try {
+      String text = new String(java.util.Base64.getUrlDecoder().decode(encoded), java.nio.charset.StandardCharsets.UTF_8);
+      return text.matches("\\d{1,9}") ? Integer.parseInt(text) : -1;
+    } catch (IllegalArgumentException e) {
+      return -1;
+    }
   }
 
   private MockResponse get(String gid, String optFields) {
@@ -180,7 +291,10 @@ public final class FakeAsana extends FakeVendor {
     if (task.project() != null) projects.add(Json.object("gid", task.project(), "resource_type", "project"));
     Map<String, Object> all = Json.object("gid", task.gid(), "resource_type", "task",
         "resource_subtype", "default_task", "name", task.name(), "notes", task.notes(),
-        "completed", false, "projects", projects);
+        "completed", task.completed(), "projects", projects,
+        "assignee", task.assignee() == null ? null : Json.object("gid", task.assignee(), "resource_type", "user"),
+        "due_on", task.dueOn(), "tags", List.of(),
+        "permalink_url", "https://app.asana.com/0/" + (task.project() == null ? "0" : task.project()) + "/" + task.gid());
     if (optFields == null || optFields.isBlank()) return all;
     Set<String> wanted = Arrays.stream(optFields.split(",")).map(f -> f.strip().split("\\.")[0])
         .collect(Collectors.toSet());

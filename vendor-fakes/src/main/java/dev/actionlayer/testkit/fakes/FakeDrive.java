@@ -13,9 +13,10 @@ import okhttp3.HttpUrl;
 
 /**
  * A stateful fake of Google Drive API v3 for folders ({@code files.generateIds}, metadata-only
- * {@code files.create}, {@code files.get}, {@code files.delete}, and {@code files.list} with the
- * {@code q} forms that find a file by an app property) that answers with the statuses
- * and bodies of the vendor fact sheet, section 3. A create with an id Drive generated is applied
+ * {@code files.create}, {@code files.get}, {@code files.update} (rename, and move with {@code
+ * addParents}/{@code removeParents}), {@code files.delete}, and {@code files.list} with pages and
+ * the {@code q} forms of {@link DriveQuery}) that answers with the statuses and bodies of the
+ * vendor fact sheet, section 3. A create with an id Drive generated is applied
  * once: a repeat gets {@code 409 fileIdInUse}. Start it, point the connector at {@link #uri()},
  * and inject faults with {@link #on}.
  *
@@ -110,6 +111,13 @@ public final class FakeDrive extends FakeVendor {
     }
   }
 
+  /** How many {@code files.update} requests were applied, including those whose response a fault destroyed. */
+  public int updateCount() {
+    synchronized (lock) {
+      return store.updateCount();
+    }
+  }
+
   /** How many {@code files.generateIds} requests were answered with ids. */
   public int generateIdsCount() {
     synchronized (lock) {
@@ -144,6 +152,22 @@ public final class FakeDrive extends FakeVendor {
     Objects.requireNonNull(mimeType, "mimeType == null");
     synchronized (lock) {
       return store.create(store.assignId(), name, mimeType, ROOT_ID, Map.of()).id();
+    }
+  }
+
+  /**
+   * Stores a folder under {@code parentId} ({@link #ROOT_ID} or {@code root} for My Drive) and
+   * returns its id, as a user of the Drive UI would make it.
+   *
+   * @throws IllegalArgumentException when no such parent folder is stored
+   */
+  public String addFolder(String name, String parentId) {
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(parentId, "parentId == null");
+    synchronized (lock) {
+      DriveStore.StoredFile parent = store.find(parentId);
+      if (parent == null || !parent.isFolder()) throw new IllegalArgumentException("no folder " + parentId);
+      return store.create(store.assignId(), name, DriveStore.FOLDER, parent.id(), Map.of()).id();
     }
   }
 
@@ -236,6 +260,7 @@ public final class FakeDrive extends FakeVendor {
         String id = segments.get(3);
         if (call.method().equals("GET")) return get(id, DriveFields.select(fields));
         if (call.method().equals("DELETE")) return delete(id);
+        if (call.method().equals("PATCH")) return DriveUpdate.apply(store, id, call.body(), url, DriveFields.select(fields));
       }
       return new MockResponse.Builder().status(StatusLines.of(404))
           .setHeader("Content-Type", DriveResponses.HTML_UTF8).body(DrivePages.notFound(path)).build();

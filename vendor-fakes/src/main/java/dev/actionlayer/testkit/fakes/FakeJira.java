@@ -15,9 +15,13 @@ import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
 
 /**
- * A stateful fake of Jira Cloud REST v3 (create/get/delete issue, label search) that answers with
- * the statuses, bodies and headers of the vendor fact sheet, section 1. Start it, point the
- * connector at {@link #uri()}, and inject faults with {@link #on}.
+ * A stateful fake of Jira Cloud REST v3 that answers with the statuses, bodies and headers of the
+ * vendor fact sheet, section 1: create, get ({@code fields}, {@code expand=transitions}), edit
+ * ({@code PUT}, 204), delete, workflow transitions ({@code GET}/{@code POST .../transitions}, on
+ * {@link JiraWorkflow}'s To Do / In Progress / In Review / Done) and JQL search ({@code GET
+ * /rest/api/3/search/jql}, the subset {@link JiraJql} reads, paged by {@code maxResults} and
+ * {@code nextPageToken}). Start it, point the connector at {@link #uri()}, and inject faults with
+ * {@link #on}.
  *
  * <pre>{@code
  * try (FakeJira jira = new FakeJira()) {
@@ -39,18 +43,31 @@ public final class FakeJira extends FakeVendor {
    * @param summary the summary as sent
    * @param descriptionText the ADF description's text (paragraphs joined by a blank line), or null
    * @param labels the labels as sent
+   * @param status the workflow status's name: {@code "To Do"} when created
+   * @param assignee the assignee's account id, or null
+   * @param dueDate the due date ({@code YYYY-MM-DD}), or null
    */
   public record Issue(String id, String key, String project, String summary, String descriptionText,
-      List<String> labels) {
+      List<String> labels, String status, String assignee, String dueDate) {
 
     /** Freezes the labels. */
     public Issue {
       labels = List.copyOf(labels);
     }
+
+    /** A new issue: in {@code To Do}, unassigned, with no due date. */
+    public Issue(String id, String key, String project, String summary, String descriptionText,
+        List<String> labels) {
+      this(id, key, project, summary, descriptionText, labels, "To Do", null, null);
+    }
   }
 
   private static final String ISSUE = "/rest/api/3/issue";
   private static final Pattern ISSUE_PATH = Pattern.compile("/rest/api/3/issue/([^/]+)/?");
+  private static final Pattern TRANSITIONS_PATH = Pattern.compile("/rest/api/3/issue/([^/]+)/transitions/?");
+  /** Jira's own cap on {@code maxResults} for {@code /search/jql}, and its default. */
+  private static final int MAX_RESULTS = 5000;
+  private static final int DEFAULT_RESULTS = 50;
   private static final String SEARCH = "/rest/api/3/search/jql";
 
   private final Object lock = new Object();
@@ -105,7 +122,10 @@ public final class FakeJira extends FakeVendor {
     return this;
   }
 
-  /** Hides each new issue from the first {@code searches} label searches after its creation. */
+  /**
+   * Hides each new issue from the first {@code searches} label searches ({@code labels = x}, the
+   * lookup of a create by its dedupe label) after its creation; other searches see it at once.
+   */
   public FakeJira searchLag(int searches) {
     if (searches < 0) {
       throw new IllegalArgumentException("searches < 0: " + searches);
@@ -190,13 +210,18 @@ public final class FakeJira extends FakeVendor {
       if (path.equals(SEARCH)) {
         return call.method().equals("GET") ? search(call) : JiraResponses.methodNotAllowed("GET");
       }
+      Matcher transitionsPath = TRANSITIONS_PATH.matcher(path);
+      if (transitionsPath.matches()) {
+        return transitions(transitionsPath.group(1), call);
+      }
       Matcher issuePath = ISSUE_PATH.matcher(path);
       if (issuePath.matches()) {
         return switch (call.method()) {
-          case "GET" -> get(issuePath.group(1), call.queryParameter("fields"));
+          case "GET" -> get(issuePath.group(1), call.queryParameter("fields"), call.queryParameter("expand"));
+          case "PUT" -> edit(issuePath.group(1), call.body());
           case "DELETE" -> store.delete(issuePath.group(1))
               ? JiraResponses.noContent() : JiraResponses.json(404, JiraResponses.NOT_FOUND);
-          default -> JiraResponses.methodNotAllowed("GET, DELETE");
+          default -> JiraResponses.methodNotAllowed("GET, PUT, DELETE");
         };
       }
       return JiraResponses.deadLink();
@@ -211,24 +236,98 @@ public final class FakeJira extends FakeVendor {
     return JiraResponses.created(uri(), store.create((JiraCreate.Draft) outcome));
   }
 
-  private MockResponse get(String idOrKey, String fields) {
+  private MockResponse get(String idOrKey, String fields, String expand) {
     JiraStore.Stored stored = store.find(idOrKey);
     return stored == null ? JiraResponses.json(404, JiraResponses.NOT_FOUND)
-        : JiraResponses.issue(uri(), store, stored, fields);
+        : JiraResponses.issue(uri(), store, stored, fields, expand);
   }
 
+  /** {@code PUT /rest/api/3/issue/{id}}: the fields given, all validated first; 204. */
+  private MockResponse edit(String idOrKey, String body) {
+    JiraStore.Stored stored = store.find(idOrKey);
+    if (stored == null) {
+      return JiraResponses.json(404, JiraResponses.NOT_FOUND);
+    }
+    JiraEdit.Outcome outcome = JiraEdit.validate(body);
+    if (outcome instanceof JiraEdit.Rejected rejected) {
+      return JiraResponses.json(400, rejected.body());
+    }
+    store.edit(stored, ((JiraEdit.Edit) outcome).fields());
+    return JiraResponses.noContent();
+  }
+
+  /** {@code GET} lists the transitions open from the issue's status; {@code POST} applies one (204). */
+  private MockResponse transitions(String idOrKey, RecordedCall call) {
+    JiraStore.Stored stored = store.find(idOrKey);
+    if (!call.method().equals("GET") && !call.method().equals("POST")) {
+      return JiraResponses.methodNotAllowed("GET, POST");
+    }
+    if (stored == null) {
+      return JiraResponses.json(404, JiraResponses.NOT_FOUND);
+    }
+    if (call.method().equals("GET")) {
+      return JiraResponses.transitions(uri(), stored);
+    }
+    Object id = null;
+    try {
+      if (Json.parse(call.body()) instanceof java.util.Map<?, ?> root
+          && root.get("transition") instanceof java.util.Map<?, ?> transition) {
+        id = transition.get("id");
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return JiraResponses.json(400, Json.errorCollection(List.of("Unexpected character in JSON input: "
+          + e.getMessage()), java.util.Map.of()));
+    }
+    if (id == null) {
+      return JiraResponses.json(400, Json.errorCollection(List.of("Missing 'transition' identifier"),
+          java.util.Map.of()));
+    }
+    for (JiraWorkflow.Transition t : JiraWorkflow.from(stored.issue().status())) {
+      if (t.id().equals(String.valueOf(id))) {
+        store.transition(stored, t.to());
+        return JiraResponses.noContent();
+      }
+    }
+    return JiraResponses.json(400, Json.errorCollection(List.of("Transition id '" + id
+        + "' is not valid for this issue."), java.util.Map.of()));
+  }
+
+  /**
+   * {@code GET /rest/api/3/search/jql}: at most {@code maxResults} (default 50, at most 5000)
+   * issues per page; {@code nextPageToken} is an opaque token bound to the query.
+   */
   private MockResponse search(RecordedCall call) {
     String jql = call.queryParameter("jql");
     if (jql == null || jql.isBlank()) {
       return JiraResponses.badJql("Unbounded JQL queries are not allowed here. "
           + "Please add a search restriction to your query.");
     }
-    String label = JiraJql.label(jql);
-    if (label == null) {
-      return JiraResponses.badJql("Error in the JQL Query: FakeJira only understands "
-          + "labels = \"<label>\", got: " + jql);
+    JiraJql.Query query;
+    try {
+      query = JiraJql.parse(jql);
+    } catch (JiraJql.Invalid e) {
+      return JiraResponses.badJql(e.getMessage());
     }
-    return JiraResponses.search(uri(), store, store.search(label), call.queryParameter("fields"));
+    int size = DEFAULT_RESULTS;
+    String max = call.queryParameter("maxResults");
+    if (max != null) {
+      if (!max.matches("\\d{1,9}")) {
+        return JiraResponses.badJql("The value '" + max + "' is invalid for the maxResults parameter.");
+      }
+      size = Math.max(1, Math.min(MAX_RESULTS, Integer.parseInt(max)));
+    }
+    int offset = 0;
+    String token = call.queryParameter("nextPageToken");
+    if (token != null) {
+      offset = JiraPageTokens.offset(token, jql);
+      if (offset < 0) {
+        return JiraResponses.badJql("The provided next page token is invalid or expired.");
+      }
+    }
+    List<JiraStore.Stored> found = store.search(query);
+    List<JiraStore.Stored> page = found.subList(Math.min(offset, found.size()), Math.min(offset + size, found.size()));
+    String next = offset + size < found.size() ? JiraPageTokens.token(offset + size, jql) : null;
+    return JiraResponses.search(uri(), store, page, call.queryParameter("fields"), next);
   }
 
   @Override

@@ -11,10 +11,11 @@ import java.util.function.Supplier;
 import mockwebserver3.MockResponse;
 
 /**
- * A stateful fake of Salesforce's REST API for Contact and Task records (insert, upsert by
- * external id, read with {@code fields=}, delete, and the SOQL query that finds a record by a
- * field's value: {@code SELECT ... FROM Contact WHERE Key__c = 'v' LIMIT 1}) that answers with the statuses, bodies and
- * headers of the vendor fact sheet, section 2. Start it, point the connector at {@link #uri()},
+ * A stateful fake of Salesforce's REST API for Contact and Task records, and the Accounts contacts
+ * belong to (insert, upsert by external id, read with {@code fields=}, update by {@code PATCH},
+ * delete, and SOQL queries with conditions, order, limit, {@code Account.Name} and batches:
+ * {@link SalesforceQuery}) that answers with the statuses, bodies and headers of the vendor fact
+ * sheet, section 2. Start it, point the connector at {@link #uri()},
  * and inject faults with {@link #on}; {@link dev.actionlayer.testkit.fake.Requests#creates()} selects inserts (POST) and upserts
  * (PATCH by external id).
  *
@@ -38,18 +39,36 @@ public final class FakeSalesforce extends FakeVendor {
    *
    * @param id the 18-character id, {@code 003...}
    * @param externalId the value of the Contact external-id field, or null when none is set or configured
+   * @param phone the Phone, or null
+   * @param accountId the AccountId (the company), or null
    */
-  public record StoredContact(String id, String firstName, String lastName, String email, String externalId) {}
+  public record StoredContact(String id, String firstName, String lastName, String email, String externalId,
+      String phone, String accountId) {
+
+    /** A contact with no phone and no Account. */
+    public StoredContact(String id, String firstName, String lastName, String email, String externalId) {
+      this(id, firstName, lastName, email, externalId, null, null);
+    }
+  }
 
   /**
    * A Task as the fake stores it, for assertions.
    *
    * @param id the 18-character id, {@code 00T...}
    * @param status the Status, {@code "Not Started"} unless sent
+   * @param ownerId the OwnerId (the assignee), the token's user unless sent
+   * @param activityDate the ActivityDate (the due date, {@code YYYY-MM-DD}), or null
    * @param externalId the value of the Task external-id field, or null when none is set or configured
    */
   public record StoredTask(String id, String subject, String description, String whatId, String status,
-      String externalId) {}
+      String externalId, String ownerId, String activityDate) {
+
+    /** A task owned by the token's user, with no due date. */
+    public StoredTask(String id, String subject, String description, String whatId, String status,
+        String externalId) {
+      this(id, subject, description, whatId, status, externalId, SalesforceSchema.DEFAULT_OWNER, null);
+    }
+  }
 
   private final Object lock = new Object();
   private final SalesforceStore store = new SalesforceStore();
@@ -147,12 +166,19 @@ public final class FakeSalesforce extends FakeVendor {
     }
   }
 
+  /** Stores an Account named {@code name} (a Contact's company, by its AccountId) and returns its id. */
+  public String account(String name) {
+    Objects.requireNonNull(name, "name == null");
+    return seed("Account", Map.of("Name", name));
+  }
+
   /** An immutable snapshot of the stored Contacts, in creation order. */
   public List<StoredContact> contacts() {
     synchronized (lock) {
       String ext = externalIdFields.get("Contact");
       return store.all(SalesforceSchema.CONTACT).stream().map(s -> new StoredContact(s.id(),
-          text(s, "FirstName"), text(s, "LastName"), text(s, "Email"), ext == null ? null : text(s, ext))).toList();
+          text(s, "FirstName"), text(s, "LastName"), text(s, "Email"), ext == null ? null : text(s, ext),
+          text(s, "Phone"), text(s, "AccountId"))).toList();
     }
   }
 
@@ -161,7 +187,8 @@ public final class FakeSalesforce extends FakeVendor {
     synchronized (lock) {
       String ext = externalIdFields.get("Task");
       return store.all(SalesforceSchema.TASK).stream().map(s -> new StoredTask(s.id(), text(s, "Subject"),
-          text(s, "Description"), text(s, "WhatId"), text(s, "Status"), ext == null ? null : text(s, ext))).toList();
+          text(s, "Description"), text(s, "WhatId"), text(s, "Status"), ext == null ? null : text(s, ext),
+          text(s, "OwnerId"), text(s, "ActivityDate"))).toList();
     }
   }
 
@@ -292,7 +319,7 @@ public final class FakeSalesforce extends FakeVendor {
     Objects.requireNonNull(sobject, "sobject == null");
     SalesforceSchema.Type type = SalesforceSchema.type(sobject);
     if (type == null) {
-      throw new IllegalArgumentException("FakeSalesforce serves Contact and Task, not " + sobject);
+      throw new IllegalArgumentException("FakeSalesforce serves Contact, Task and Account, not " + sobject);
     }
     return type;
   }

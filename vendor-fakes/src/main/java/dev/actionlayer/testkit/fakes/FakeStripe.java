@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
 
 /**
- * A stateful fake of Stripe API v1 customers (create, retrieve, delete) with Stripe's idempotency
- * layer, answering with the statuses, bodies and headers of the vendor fact sheet, section 4: form
+ * A stateful fake of Stripe API v1 customers (create, retrieve, update, list, search, delete) with
+ * Stripe's idempotency layer (creates and updates), answering with the statuses, bodies and headers of the vendor fact sheet, section 4: form
  * bodies with bracketed params; {@code Request-Id} on every response but an invalid-key 401; a
  * repeated {@code Idempotency-Key} replays the saved answer with {@code Idempotent-Replayed: true},
  * other parameters get {@code 400 idempotency_error}, a repeat while the first is still executing
@@ -59,6 +59,7 @@ public final class FakeStripe extends FakeVendor {
   public static final String API_VERSION = "2024-06-20";
 
   private static final String CUSTOMERS = "/v1/customers";
+  private static final String SEARCH = CUSTOMERS + "/search";
   private static final Pattern CUSTOMER_PATH = Pattern.compile("/v1/customers/([^/]+)");
 
   private final Object lock = new Object();
@@ -134,6 +135,13 @@ public final class FakeStripe extends FakeVendor {
     }
   }
 
+  /** How many updates ({@code POST /v1/customers/{id}}) were applied, including those whose response a fault destroyed. */
+  public int updateCount() {
+    synchronized (lock) {
+      return store.updateCount();
+    }
+  }
+
   /** How many requests were answered by replaying a response saved under their idempotency key. */
   public int replayCount() {
     synchronized (lock) {
@@ -194,6 +202,18 @@ public final class FakeStripe extends FakeVendor {
     MockResponse response;
     if (path.equals(CUSTOMERS) && call.method().equals("POST")) {
       response = create(call);
+    } else if (path.equals(CUSTOMERS) && call.method().equals("GET")) {
+      synchronized (lock) {
+        response = StripeList.list(store, call.queryParameter("limit"), call.queryParameter("email"),
+            call.queryParameter("starting_after"));
+      }
+    } else if (path.equals(SEARCH) && call.method().equals("GET")) {
+      synchronized (lock) {
+        response = StripeList.search(store, call.queryParameter("query"), call.queryParameter("limit"),
+            call.queryParameter("page"));
+      }
+    } else if (customerPath.matches() && call.method().equals("POST")) {
+      response = update(call, customerPath.group(1));
     } else if (customerPath.matches() && call.method().equals("GET")) {
       response = retrieve(customerPath.group(1));
     } else if (customerPath.matches() && call.method().equals("DELETE")) {
@@ -228,6 +248,24 @@ public final class FakeStripe extends FakeVendor {
         savedApiErrors--;
       }
       return StripeIdempotency.execute(store, request, fail);
+    }
+  }
+
+  private MockResponse update(RecordedCall call, String id) {
+    synchronized (lock) {
+      return StripeIdempotency.keyed(store, call, () -> {
+        Customer customer = store.find(id);
+        if (customer == null || customer.deleted()) {
+          return new StripeIdempotency.Answer(404, StripeResponses.noSuchCustomer(id));
+        }
+        Object outcome = StripeUpdate.apply(customer, StripeForm.parse(call.body()));
+        if (outcome instanceof StripeCreate.Rejected r) {
+          return new StripeIdempotency.Answer(400, StripeResponses.invalidRequest(r.code(), r.message(), r.param()));
+        }
+        Customer changed = ((StripeUpdate.Applied) outcome).customer();
+        store.update(changed);
+        return new StripeIdempotency.Answer(200, StripeResponses.customer(changed));
+      });
     }
   }
 

@@ -38,19 +38,33 @@ final class JiraResponses {
         "id", issue.id(), "key", issue.key(), "self", self(base, issue))));
   }
 
-  static MockResponse issue(URI base, JiraStore store, JiraStore.Stored stored, String fields) {
-    return json(200, Json.write(bean(base, store, stored, fields)));
+  static MockResponse issue(URI base, JiraStore store, JiraStore.Stored stored, String fields, String expand) {
+    Map<String, Object> bean = bean(base, store, stored, fields);
+    if (expand != null && List.of(expand.split(",")).contains("transitions")) {
+      bean.put("transitions", JiraWorkflow.transitionsJson(base, stored.issue().status()));
+    }
+    return json(200, Json.write(bean));
   }
 
-  static MockResponse search(URI base, JiraStore store, List<JiraStore.Stored> found, String fields) {
+  /** One page of a search: {@code nextPageToken} while more follow, {@code isLast} always. */
+  static MockResponse search(URI base, JiraStore store, List<JiraStore.Stored> page, String fields,
+      String nextPageToken) {
     List<Object> issues = new ArrayList<>();
-    for (JiraStore.Stored stored : found) {
+    for (JiraStore.Stored stored : page) {
       // /search/jql returns only ids unless fields are requested.
       issues.add(fields == null || fields.isBlank()
           ? Json.object("id", stored.issue().id())
           : bean(base, store, stored, fields));
     }
-    return json(200, Json.write(Json.object("issues", issues, "isLast", true)));
+    Map<String, Object> body = Json.object("issues", issues);
+    if (nextPageToken != null) body.put("nextPageToken", nextPageToken);
+    body.put("isLast", nextPageToken == null);
+    return json(200, Json.write(body));
+  }
+
+  static MockResponse transitions(URI base, JiraStore.Stored stored) {
+    return json(200, Json.write(Json.object("expand", "transitions",
+        "transitions", JiraWorkflow.transitionsJson(base, stored.issue().status()))));
   }
 
   static MockResponse unauthorized(boolean asJson, boolean credentialsSent) {
@@ -109,8 +123,12 @@ final class JiraResponses {
         "projectTypeKey", "software"));
     all.put("issuetype", Json.object("name", stored.issueType(), "subtask", false));
     all.put("labels", issue.labels());
-    all.put("status", Json.object("name", "To Do",
-        "statusCategory", Json.object("key", "new", "name", "To Do")));
+    all.put("status", JiraWorkflow.json(base, JiraWorkflow.status(issue.status())));
+    all.put("assignee", issue.assignee() == null ? null : Json.object(
+        "self", base + "/rest/api/3/user?accountId=" + issue.assignee(),
+        "accountId", issue.assignee(), "displayName", "User " + issue.assignee(), "active", true,
+        "accountType", "atlassian"));
+    all.put("duedate", issue.dueDate());
     return Json.object("expand", EXPAND, "id", issue.id(), "self", self(base, issue),
         "key", issue.key(), "fields", select(all, fields));
   }

@@ -9,7 +9,7 @@ import java.util.Map;
 /** FakeJira's issues and projects. Not thread-safe: FakeJira calls it under its lock. */
 final class JiraStore {
 
-  /** An issue as stored: the public view, the ADF as sent, and when searches may see it. */
+  /** An issue as stored: the public view, the ADF as sent, and when label searches may see it. */
   record Stored(FakeJira.Issue issue, Object description, String issueType, long visibleAfterSearch) {}
 
   /** A project: its key, id and display name. */
@@ -76,6 +76,34 @@ final class JiraStore {
     return stored;
   }
 
+  /** Applies an edit's fields (Jira names; null clears) to {@code stored}; returns the new state. */
+  @SuppressWarnings("unchecked")
+  Stored edit(Stored stored, Map<String, Object> fields) {
+    FakeJira.Issue i = stored.issue();
+    Object description = fields.containsKey("description") ? fields.get("description") : stored.description();
+    FakeJira.Issue edited = new FakeJira.Issue(i.id(), i.key(), i.project(),
+        fields.containsKey("summary") ? (String) fields.get("summary") : i.summary(),
+        description == null ? null : Adf.text(description),
+        fields.containsKey("labels") ? (List<String>) fields.get("labels") : i.labels(),
+        i.status(),
+        fields.containsKey("assignee") ? (String) fields.get("assignee") : i.assignee(),
+        fields.containsKey("duedate") ? (String) fields.get("duedate") : i.dueDate());
+    return replace(stored, new Stored(edited, description, stored.issueType(), stored.visibleAfterSearch()));
+  }
+
+  /** Moves {@code stored} to {@code status}; returns the new state. */
+  Stored transition(Stored stored, JiraWorkflow.Status status) {
+    FakeJira.Issue i = stored.issue();
+    FakeJira.Issue moved = new FakeJira.Issue(i.id(), i.key(), i.project(), i.summary(), i.descriptionText(),
+        i.labels(), status.name(), i.assignee(), i.dueDate());
+    return replace(stored, new Stored(moved, stored.description(), stored.issueType(), stored.visibleAfterSearch()));
+  }
+
+  private Stored replace(Stored old, Stored now) {
+    issuesById.put(old.issue().id(), now);
+    return now;
+  }
+
   /** Finds by id, or by key ignoring case as Jira does. */
   Stored find(String idOrKey) {
     Stored byId = issuesById.get(idOrKey);
@@ -95,15 +123,21 @@ final class JiraStore {
     return stored != null && issuesById.remove(stored.issue().id()) != null;
   }
 
-  /** Runs one search: counts it, then returns the labelled issues it is allowed to see. */
-  List<Stored> search(String label) {
-    searches++;
+  /**
+   * Runs one search, in the query's order. A lookup by label (the dedupe label a create may
+   * carry) is counted, and sees an issue only once the configured lag of such searches has passed:
+   * Jira's search is eventually consistent, and that lookup is what must cope with it.
+   */
+  List<Stored> search(JiraJql.Query query) {
+    boolean byLabel = query.label() != null;
+    if (byLabel) searches++;
     List<Stored> found = new ArrayList<>();
     for (Stored stored : issuesById.values()) {
-      if (stored.issue().labels().contains(label) && searches > stored.visibleAfterSearch()) {
+      if ((!byLabel || searches > stored.visibleAfterSearch()) && query.matches(stored, this)) {
         found.add(stored);
       }
     }
+    found.sort(query.comparator());
     return found;
   }
 

@@ -203,12 +203,13 @@ final class SalesforceHandler {
 
   /**
    * The API name of a field a read or query may select, for a name in any case: Id, IsDeleted, a
-   * Contact's Name, or a writable field; null when the type has no such field.
+   * Contact's Name, a Task's IsClosed, or a writable field; null when the type has no such field.
    */
   static String readable(SalesforceSchema.Type type, String field) {
     if (field.equalsIgnoreCase("Id")) return "Id";
     if (field.equalsIgnoreCase("IsDeleted")) return "IsDeleted";
     if (field.equalsIgnoreCase("Name") && type.name().equals("Contact")) return "Name";
+    if (field.equalsIgnoreCase("IsClosed") && type.name().equals("Task")) return "IsClosed";
     return type.canonical(field);
   }
 

@@ -85,11 +85,37 @@ final class SalesforceResponses {
 
   /** The members of {@link #record}, for embedding in a query's {@code records}. */
   static Map<String, Object> recordFields(SalesforcePath path, SalesforceStore.Stored stored, List<String> fields) {
+    return recordFields(path, stored, fields, null);
+  }
+
+  /**
+   * The members of a query's record; a relationship column ({@code Account.Name}) becomes the
+   * related record with its own {@code attributes} (null when there is none), read from {@code store}.
+   */
+  static Map<String, Object> recordFields(SalesforcePath path, SalesforceStore.Stored stored, List<String> fields,
+      SalesforceStore store) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("attributes", Json.object("type", stored.type(),
         "url", path.recordUrl(stored.type(), stored.id())));
     for (String field : fields) {
-      body.put(field, value(stored, field));
+      int dot = field.indexOf('.');
+      if (dot < 0) {
+        body.put(field, value(stored, field));
+        continue;
+      }
+      String relationship = field.substring(0, dot);
+      SalesforceStore.Stored related = store == null ? null : store.related(stored, relationship);
+      if (related == null) {
+        body.putIfAbsent(relationship, null);
+        continue;
+      }
+      Object existing = body.get(relationship);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> nested = existing instanceof Map ? (Map<String, Object>) existing
+          : Json.object("attributes", Json.object("type", related.type(),
+              "url", path.recordUrl(related.type(), related.id())));
+      nested.put(field.substring(dot + 1), value(related, field.substring(dot + 1)));
+      body.put(relationship, nested);
     }
     return body;
   }
@@ -128,12 +154,16 @@ final class SalesforceResponses {
         .newBuilder().setHeader("Allow", allowed).build();
   }
 
-  private static Object value(SalesforceStore.Stored stored, String field) {
+  /** A field's value as a read or query renders it (Id, IsDeleted, a Contact's Name, a Task's IsClosed included). */
+  static Object value(SalesforceStore.Stored stored, String field) {
     if (field.equals("Id")) {
       return stored.id();
     }
     if (field.equals("IsDeleted")) {
       return false;
+    }
+    if (field.equals("IsClosed")) {
+      return "Completed".equals(stored.fields().get("Status"));
     }
     if (field.equals("Name") && stored.type().equals("Contact")) {
       Object first = stored.fields().get("FirstName");

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Validates the body of an insert or upsert as Salesforce does, one error at a time. Verbatim
  * (fact sheet): REQUIRED_FIELD_MISSING, the Id-in-body INVALID_FIELD and INVALID_EMAIL_ADDRESS.
  * Salesforce's usual wording, unverified here: unknown fields, STRING_TOO_LONG, MALFORMED_ID,
- * JSON_PARSER_ERROR and the external-id-field-in-body refusal.
+ * JSON_PARSER_ERROR (a date too), INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST (Task Status) and the
+ * external-id-field-in-body refusal.
  */
 final class SalesforceSave {
 
@@ -105,6 +106,15 @@ final class SalesforceSave {
       }
       if (field.kind() == SalesforceSchema.Kind.EMAIL && !EMAIL.matcher(value).matches()) {
         return invalid("INVALID_EMAIL_ADDRESS", field.label() + ": invalid email address: " + value, name);
+      }
+      if (field.kind() == SalesforceSchema.Kind.DATE && !value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        return parserError("Cannot deserialize instance of date from VALUE_STRING value " + value
+            + " or request may be missing a required field");
+      }
+      if (field.kind() == SalesforceSchema.Kind.PICKLIST && type.name().equals("Task")
+          && !SalesforceSchema.TASK_STATUSES.contains(value)) {
+        return invalid("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", field.label()
+            + ": bad value for restricted picklist field: " + value, name);
       }
     }
     return null;

@@ -8,13 +8,13 @@ import java.util.Map;
 
 /**
  * The sObject types FakeSalesforce serves and their writable fields: the standard fields a
- * Contact or Task client sends, with Salesforce's labels and lengths, plus the external-id fields
+ * Contact, Task or Account client sends, with Salesforce's labels and lengths, plus the external-id fields
  * a test configures. Immutable.
  */
 final class SalesforceSchema {
 
   /** How a field's value is checked. */
-  enum Kind { TEXT, EMAIL, ID }
+  enum Kind { TEXT, EMAIL, ID, DATE, PICKLIST }
 
   /** One writable field: its label (used in messages), kind and maximum length. */
   record Field(String name, String label, Kind kind, int maxLength) {}
@@ -65,16 +65,35 @@ final class SalesforceSchema {
       new Field("Description", "Description", Kind.TEXT, 32_000),
       new Field("WhatId", "Related To ID", Kind.ID, 18),
       new Field("WhoId", "Name ID", Kind.ID, 18),
-      new Field("Status", "Status", Kind.TEXT, 255),
-      new Field("Priority", "Priority", Kind.TEXT, 255)),
+      new Field("Status", "Status", Kind.PICKLIST, 255),
+      new Field("Priority", "Priority", Kind.TEXT, 255),
+      new Field("ActivityDate", "Due Date Only", Kind.DATE, 10),
+      new Field("OwnerId", "Assigned To ID", Kind.ID, 18)),
       List.of(), orderedDefaults());
+
+  /** The Task Status picklist of a new org (a restricted picklist here); Completed is its one closed value. */
+  static final List<String> TASK_STATUSES =
+      List.of("Not Started", "In Progress", "Completed", "Waiting on someone else", "Deferred");
+
+  /** The Accounts contacts belong to; a Contact's {@code Account.Name} reads through {@code AccountId}. */
+  static final Type ACCOUNT = new Type("Account", "001", fields(
+      new Field("Name", "Account Name", Kind.TEXT, 255)),
+      List.of("Name"), Map.of());
+
+  /** The user FakeSalesforce's token belongs to: the owner of every Task created without one. */
+  static final String DEFAULT_OWNER = "0055g0000000001AAA";
 
   private SalesforceSchema() {}
 
   /** The type named {@code name} (case-insensitive, as Salesforce resolves it), or null. */
   static Type type(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return lower.equals("contact") ? CONTACT : lower.equals("task") ? TASK : null;
+    return switch (lower) {
+      case "contact" -> CONTACT;
+      case "task" -> TASK;
+      case "account" -> ACCOUNT;
+      default -> null;
+    };
   }
 
   private static Map<String, Field> fields(Field... fields) {
@@ -89,6 +108,7 @@ final class SalesforceSchema {
     Map<String, Object> defaults = new LinkedHashMap<>();
     defaults.put("Status", "Not Started");
     defaults.put("Priority", "Normal");
+    defaults.put("OwnerId", DEFAULT_OWNER);
     return Collections.unmodifiableMap(defaults);
   }
 }

@@ -21,7 +21,12 @@ final class SalesforceStore {
   /** A stored record; {@code fields} holds API names and values, mutable for upsert updates. */
   record Stored(String type, String id, Map<String, Object> fields) {}
 
+  /** A query's records past its first batch, under a query locator, and the batch size. */
+  record Batches(String locator, List<Object> records, int size) {}
+
   private final Map<String, Stored> byId = new LinkedHashMap<>();
+  private final Map<String, Batches> locators = new LinkedHashMap<>();
+  private int nextLocator;
   private final Set<String> deleted = new HashSet<>();
   private final Map<String, Integer> nextNumber = new LinkedHashMap<>();
   private int inserts;
@@ -66,8 +71,30 @@ final class SalesforceStore {
     return found;
   }
 
+  /** The record {@code stored} points to through a relationship ({@code Account}: its AccountId), or null. */
+  Stored related(Stored stored, String relationship) {
+    if (!relationship.equals("Account") || !(stored.fields().get("AccountId") instanceof String accountId)) {
+      return null;
+    }
+    return find(SalesforceSchema.ACCOUNT, accountId);
+  }
+
   List<Stored> all(SalesforceSchema.Type type) {
     return byId.values().stream().filter(s -> s.type().equals(type.name())).toList();
+  }
+
+  /** A query's records, batched: a locator ({@code 01g...}) is kept only when there is more than one batch. */
+  Batches batch(List<Object> records, int size) {
+    if (records.size() <= size) return new Batches(null, records, size);
+    String id15 = "01g" + POD + String.format("%06d", ++nextLocator);
+    Batches batches = new Batches(id15 + suffix(id15), List.copyOf(records), size);
+    locators.put(batches.locator(), batches);
+    return batches;
+  }
+
+  /** The batches of a query locator, or null. */
+  Batches batches(String locator) {
+    return locators.get(locator);
   }
 
   int inserts() {
@@ -78,6 +105,8 @@ final class SalesforceStore {
     byId.clear();
     deleted.clear();
     nextNumber.clear();
+    locators.clear();
+    nextLocator = 0;
     inserts = 0;
   }
 

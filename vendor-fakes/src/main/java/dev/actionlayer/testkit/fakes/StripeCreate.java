@@ -24,7 +24,7 @@ final class StripeCreate {
   record Rejected(String code, String message, String param) implements Outcome {}
 
   private static final Set<String> SCALARS = Set.of("name", "email", "description", "phone");
-  private static final int MAX_KEYS = 50;
+  static final int MAX_KEYS = 50;
   private static final int MAX_KEY = 40;
   private static final int MAX_VALUE = 500;
 
@@ -63,7 +63,7 @@ final class StripeCreate {
         emptyToNull(scalars.get("phone")), metadata);
   }
 
-  private static Rejected checkMetadata(String key, String value) {
+  static Rejected checkMetadata(String key, String value) {
     String param = "metadata[" + key + "]";
     if (key.isEmpty() || key.contains("[") || key.contains("]")) {
       return new Rejected(null, "Invalid metadata key: keys must be non-empty and must not contain"
@@ -80,7 +80,7 @@ final class StripeCreate {
     return null;
   }
 
-  private static boolean looksLikeEmail(String email) {
+  static boolean looksLikeEmail(String email) {
     int at = email.indexOf('@');
     return at > 0 && at < email.length() - 1 && email.indexOf('@', at + 1) < 0
         && email.chars().noneMatch(Character::isWhitespace);

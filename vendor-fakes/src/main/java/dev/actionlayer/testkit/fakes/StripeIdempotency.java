@@ -96,6 +96,42 @@ final class StripeIdempotency {
     return respond(status, body, headers, key, false);
   }
 
+  /** What an update executed: its status and body (saved under the key when 2xx or 5xx). */
+  record Answer(int status, String body) {}
+
+  /**
+   * A POST other than a create under Stripe's idempotency layer: a repeat with the same
+   * parameters replays the saved answer, other parameters get {@code 400 idempotency_error};
+   * without a key, or on the first use, {@code execute} runs. Refusals (4xx) are not saved, as
+   * Stripe saves results only once execution began.
+   */
+  static MockResponse keyed(StripeStore store, RecordedCall call, java.util.function.Supplier<Answer> execute) {
+    String key = call.header("Idempotency-Key");
+    String endpoint = call.method() + " " + call.pathWithoutQuery();
+    Map<String, List<String>> fingerprint;
+    try {
+      fingerprint = StripeStore.fingerprint(StripeForm.parse(call.body()));
+    } catch (IllegalArgumentException e) {
+      return respond(400, StripeResponses.invalidRequest(null, "Invalid request body: it is not valid"
+          + " application/x-www-form-urlencoded (a malformed percent-escape).", null), Map.of(), key, false);
+    }
+    if (key != null) {
+      StripeStore.Saved saved = store.saved(key);
+      if (saved != null) {
+        if (!saved.endpoint().equals(endpoint) || !saved.params().equals(fingerprint)) {
+          return respond(400, StripeResponses.idempotencyError(key), Map.of(), key, false);
+        }
+        store.countReplay();
+        return respond(saved.status(), saved.body(), saved.headers(), key, true);
+      }
+    }
+    Answer answer = execute.get();
+    if (key != null && (answer.status() < 400 || answer.status() >= 500)) {
+      store.save(key, new StripeStore.Saved(endpoint, fingerprint, answer.status(), answer.body(), Map.of()));
+    }
+    return respond(answer.status(), answer.body(), Map.of(), key, false);
+  }
+
   private static MockResponse respond(int status, String body, Map<String, String> headers, String key,
       boolean replayed) {
     MockResponse.Builder b = StripeResponses.json(status, body).newBuilder();

@@ -94,15 +94,20 @@ final class StripeResponses {
 
   /** A live customer as Stripe returns it after a create or a retrieve (a fresh one: no discount). */
   static String customer(FakeStripe.Customer c) {
+    return Json.write(customerObject(c));
+  }
+
+  /** The customer as a JSON tree, for lists. */
+  static Map<String, Object> customerObject(FakeStripe.Customer c) {
     Map<String, Object> invoiceSettings = Json.object("custom_fields", null,
         "default_payment_method", null, "footer", null, "rendering_options", null);
-    return Json.write(Json.object(
+    return Json.object(
         "id", c.id(), "object", "customer", "address", null, "balance", 0, "created", c.created(),
         "currency", null, "default_source", null, "delinquent", false, "description", c.description(),
         "discount", null, "email", c.email(), "invoice_prefix", c.id().substring(4, Math.min(c.id().length(), 12)).toUpperCase(Locale.ROOT),
         "invoice_settings", invoiceSettings, "livemode", false, "metadata", c.metadata(),
         "name", c.name(), "next_invoice_sequence", 1, "phone", c.phone(),
-        "preferred_locales", List.of(), "shipping", null, "tax_exempt", "none", "test_clock", null));
+        "preferred_locales", List.of(), "shipping", null, "tax_exempt", "none", "test_clock", null);
   }
 
   /** Retrieving a deleted customer: 200, not 404 (fact sheet 4.1). */

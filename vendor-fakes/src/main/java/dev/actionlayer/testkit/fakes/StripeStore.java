@@ -30,8 +30,13 @@ final class StripeStore {
   private final Map<String, FakeStripe.Customer> customers = new LinkedHashMap<>();
   private final Map<String, Saved> saved = new HashMap<>();
   private final Set<String> inFlight = new HashSet<>();
+  private final Map<String, SearchPage> searchPages = new HashMap<>();
   private int creates;
+  private int updates;
   private int replays;
+
+  /** Where a search's {@code next_page} continues: the same query, after {@code offset} matches. */
+  record SearchPage(String query, int offset) {}
 
   FakeStripe.Customer create(StripeCreate.Draft draft) {
     String id;
@@ -47,6 +52,32 @@ final class StripeStore {
 
   FakeStripe.Customer find(String id) {
     return customers.get(id);
+  }
+
+  /** Replaces a customer with its updated self, keeping its place in creation order. */
+  void update(FakeStripe.Customer changed) {
+    customers.put(changed.id(), changed);
+    updates++;
+  }
+
+  /** Live customers, newest first, as Stripe lists them. */
+  List<FakeStripe.Customer> newestFirst() {
+    List<FakeStripe.Customer> live = new ArrayList<>();
+    for (FakeStripe.Customer c : customers.values()) {
+      if (!c.deleted()) live.add(0, c);
+    }
+    return live;
+  }
+
+  /** A new {@code next_page} token continuing {@code query} after {@code offset} matches. */
+  String searchToken(String query, int offset) {
+    String token = "page_" + randomAlphanumeric(24);
+    searchPages.put(token, new SearchPage(query, offset));
+    return token;
+  }
+
+  SearchPage searchPage(String token) {
+    return searchPages.get(token);
   }
 
   /** Marks {@code id} deleted; Stripe keeps answering retrieves for it. */
@@ -96,6 +127,10 @@ final class StripeStore {
     return creates;
   }
 
+  int updateCount() {
+    return updates;
+  }
+
   int replayCount() {
     return replays;
   }
@@ -104,7 +139,9 @@ final class StripeStore {
     customers.clear();
     saved.clear();
     inFlight.clear();
+    searchPages.clear();
     creates = 0;
+    updates = 0;
     replays = 0;
   }
 

@@ -107,7 +107,10 @@ class FakeDriveListTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "name = 'x'",
+      "owners = 'x'",
+      "name contains",
+      "mimeType > 'x'",
+      "'k-1' in owners",
       "appProperties has { key='actionlayerKey' }",
       "appProperties has { key='actionlayerKey' and value='k-1' } or trashed = false",
       "appProperties has { key='actionlayerKey' and value='k-1'",
@@ -115,8 +118,7 @@ class FakeDriveListTest {
       "appProperties has { key='actionlayerKey' and value='a'b' }",
       "appProperties has { key='actionlayerKey' and value='a\\b' }",
       "trashed = maybe",
-      "trashed = false and",
-      "'k-1' in parents"})
+      "trashed = false and"})
   void anyOtherQueryIsDrives400InvalidValueOnQ(String q) throws IOException {
     folder("Ada", "k-1");
 

@@ -185,7 +185,7 @@ class FakeJiraTest {
     JiraHttp.body(http.create("b", "two"));
     assertThat(JiraHttp.body(http.get("/rest/api/3/search/jql?jql=labels%20%3D%20two")))
         .isEqualTo("{\"issues\":[{\"id\":\"10001\"}],\"isLast\":true}");
-    try (Response bad = http.get("/rest/api/3/search/jql?jql=project%20%3D%20PROJ")) {
+    try (Response bad = http.get("/rest/api/3/search/jql?jql=project%20%3D%20PROJ%20OR%20labels%20%3D%20two")) {
       assertThat(bad.code()).isEqualTo(400);
       assertThat(bad.body().string()).startsWith("{\"errorMessages\":[\"Error in the JQL Query:");
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** FakeSalesforce's {@code /query}: the one SOQL shape that finds a record by its external id. */
+/** FakeSalesforce's {@code /query}: the SOQL that finds a record by its external id, and that lists records. */
 class FakeSalesforceQueryTest {
   private static final String KEY = "Actionlayer_Key__c";
   private static final String CONTACT_1 = "0035g0000000001AAA";
@@ -97,12 +97,14 @@ class FakeSalesforceQueryTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "SELECT Id FROM Contact",
+      "SELECT Id FROM Contact WHERE",
       "SELECT Id FROM Contact WHERE " + KEY + " = 'k-1' OR Email = 'x'",
       "SELECT Id FROM Contact WHERE " + KEY + " = 'k-1",
       "SELECT Id FROM Contact WHERE " + KEY + " = 'a'b'",
       "SELECT Id FROM Contact WHERE " + KEY + " = 'a\\qb'",
-      "SELECT Id FROM Contact WHERE " + KEY + " LIKE 'k-1'",
+      "SELECT Id FROM Contact WHERE " + KEY + " LIKE k",
+      "SELECT Id FROM Contact WHERE (" + KEY + " = 'k-1')",
+      "SELECT Id FROM Contact ORDER Id",
       "SELECT Id, FROM Contact WHERE " + KEY + " = 'k-1'",
       "SELECT Id FROM Contact WHERE " + KEY + " = 'k-1' LIMIT many",
       "DELETE FROM Contact"})

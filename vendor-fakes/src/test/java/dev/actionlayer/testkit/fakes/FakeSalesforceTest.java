@@ -261,7 +261,7 @@ class FakeSalesforceTest {
         .isEqualTo("[{\"message\":\"Contact ID: id value of incorrect type: 00T5g0000000001EAA\","
             + "\"errorCode\":\"MALFORMED_ID\",\"fields\":[\"Id\"]}]");
     assertThat(SalesforceHttp.body(http.delete("Contact/not-an-id"))).isEqualTo(NOT_FOUND);
-    assertThat(SalesforceHttp.body(http.get("Account/" + CONTACT_1))).isEqualTo(NOT_FOUND);
+    assertThat(SalesforceHttp.body(http.get("Lead/" + CONTACT_1))).isEqualTo(NOT_FOUND);
     assertThat(SalesforceHttp.body(http.get("/services/data/63.0/sobjects/Contact/" + CONTACT_1))).isEqualTo(NOT_FOUND);
     assertThat(SalesforceHttp.body(http.delete("Contact/" + CONTACT_1))).isEqualTo(NOT_FOUND);
     assertThat(SalesforceHttp.body(http.put("Contact/" + CONTACT_1, ADA))).contains("METHOD_NOT_ALLOWED");
@@ -309,7 +309,7 @@ class FakeSalesforceTest {
 
   @Test
   void configurationIsValidatedAndResetForgetsRecords() throws IOException {
-    assertThatThrownBy(() -> sf.externalIdField("Account", "K__c")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> sf.externalIdField("Lead", "K__c")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> sf.externalIdField("Contact", "Id")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> sf.apiLimit(0, 0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> sf.upsertUpdateStatus(201)).isInstanceOf(IllegalArgumentException.class);
