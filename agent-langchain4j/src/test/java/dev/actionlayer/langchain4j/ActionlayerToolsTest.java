@@ -52,7 +52,7 @@ class ActionlayerToolsTest {
     List<Tool> tools = catalog.tools();
     assertThat(provided.tools().keySet()).extracting(ToolSpecification::name)
         .containsExactlyInAnyOrderElementsOf(tools.stream().map(Tool::name).toList())
-        .hasSize(13); // create, get, delete of each resource; update and list of tasks and contacts
+        .hasSize(15); // create, get, update, delete and list of each resource
     for (Tool tool : tools) {
       ToolSpecification spec = provided.toolSpecificationByName(tool.name());
       assertThat(spec.description()).isEqualTo(tool.description());

@@ -122,7 +122,8 @@ public final class McpTools {
     if (underscore <= 0 || underscore == name.length() - 1) return name;
     String noun = name.substring(0, underscore);
     String verb = name.substring(underscore + 1).replace('_', ' ');
-    if (noun.endsWith("s") && noun.length() > 1) noun = noun.substring(0, noun.length() - 1);
+    // "List tasks" reads one page of many; every other verb acts on one record.
+    if (!verb.equals("list") && noun.endsWith("s") && noun.length() > 1) noun = noun.substring(0, noun.length() - 1);
     return verb.substring(0, 1).toUpperCase(Locale.ROOT) + verb.substring(1) + " " + noun;
   }
 }

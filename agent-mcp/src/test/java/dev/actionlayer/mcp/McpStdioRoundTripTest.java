@@ -150,7 +150,7 @@ class McpStdioRoundTripTest {
         .collect(Collectors.toMap(McpSchema.Tool::name, Function.identity()));
     assertThat(tools).containsOnlyKeys("tasks_create", "tasks_get", "tasks_update", "tasks_delete", "tasks_list",
         "contacts_create", "contacts_get", "contacts_update", "contacts_delete", "contacts_list",
-        "folders_create", "folders_get", "folders_delete");
+        "folders_create", "folders_get", "folders_update", "folders_delete", "folders_list");
 
     McpSchema.Tool create = tools.get("tasks_create");
     assertThat(create.title()).isEqualTo("Create task");
