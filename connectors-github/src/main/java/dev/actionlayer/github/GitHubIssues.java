@@ -36,11 +36,11 @@ final class GitHubIssues implements Resource<NewTask, Task>, Updatable<TaskChang
     Listable<TaskQuery, Task> {
   /** The issue members this connector reads; public only because Moshi requires it. */
   public record Issue(Long number, String node_id, String title, String body, String state,
-      String state_reason, String html_url, String repository_url, List<Named> labels,
-      List<Named> assignees, Object pull_request) {}
+      String state_reason, String html_url, String repository_url, List<Object> labels,
+      List<User> assignees, Object pull_request) {}
 
-  /** A label ({@code name}) or a user ({@code login}). */
-  public record Named(String name, String login) {}
+  /** A user. */
+  public record User(String login) {}
 
   /** {@code GET /search/issues}'s answer. */
   public record SearchResults(List<Issue> items) {}
@@ -216,7 +216,13 @@ final class GitHubIssues implements Resource<NewTask, Task>, Updatable<TaskChang
     boolean open = "open".equals(issue.state());
     String vendorStatus = open ? "open" : issue.state_reason() != null ? issue.state_reason() : issue.state();
     List<String> labels = new ArrayList<>();
-    if (issue.labels() != null) for (Named l : issue.labels()) if (l != null && l.name() != null) labels.add(l.name());
+    // GitHub's schema allows a label as a name or as an object; answers carry objects.
+    if (issue.labels() != null) {
+      for (Object l : issue.labels()) {
+        if (l instanceof String name) labels.add(name);
+        else if (l instanceof Map<?, ?> m && m.get("name") instanceof String name) labels.add(name);
+      }
+    }
     String assignee = issue.assignees() == null || issue.assignees().isEmpty() || issue.assignees().get(0) == null
         ? null : issue.assignees().get(0).login();
     String body = issue.body() == null || issue.body().isEmpty() ? null : issue.body();

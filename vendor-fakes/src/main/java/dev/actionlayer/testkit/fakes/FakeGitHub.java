@@ -115,6 +115,12 @@ public final class FakeGitHub extends FakeVendor {
     return call.method().equals("POST") && ISSUES.matcher(call.pathWithoutQuery()).matches();
   }
 
+  /** Issues are deleted by the GraphQL {@code deleteIssue} mutation (REST has no delete). */
+  @Override
+  public boolean isDelete(RecordedCall call) {
+    return call.method().equals("POST") && call.pathWithoutQuery().equals("/graphql") && call.body().contains("deleteIssue");
+  }
+
   @Override
   protected MockResponse handle(RecordedCall call) {
     synchronized (lock) {

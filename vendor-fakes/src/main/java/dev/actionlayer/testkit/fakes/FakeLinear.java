@@ -101,6 +101,12 @@ public final class FakeLinear extends FakeVendor {
     return call.method().equals("POST") && in != null && in.get("query") instanceof String q && q.strip().startsWith("query");
   }
 
+  /** Only {@code issueDelete} mutations delete. */
+  @Override
+  public boolean isDelete(RecordedCall call) {
+    return call.method().equals("POST") && call.body().contains("issueDelete(");
+  }
+
   @Override
   protected MockResponse handle(RecordedCall call) {
     synchronized (lock) {
