@@ -61,7 +61,7 @@ import picocli.CommandLine.Spec;
         "  actionlayer call jira tasks.create --json '{\"project\":\"PROJ\",\"title\":\"Fix\"}'"})
 final class CallCommand implements Callable<Integer> {
   private static final String OPERATIONS = "operations";
-  private static final Pattern OPERATION = Pattern.compile("(tasks|contacts|folders)[._](create|get|delete)");
+  private static final Pattern OPERATION = Pattern.compile("(tasks|contacts|folders)[._](create|get|update|delete|list)");
 
   private final Environment environment;
 
@@ -71,7 +71,8 @@ final class CallCommand implements Callable<Integer> {
   private String connection;
 
   @Parameters(index = "1", paramLabel = "OPERATION",
-      description = "tasks.create, tasks.get, tasks.delete, contacts.…, folders.… (or tasks_create, …);"
+      description = "tasks.create, tasks.get, tasks.update, tasks.delete, tasks.list, contacts.…, folders.…"
+          + " (or tasks_create, …);"
           + " listed below with their arguments.")
   private String operation;
 
@@ -140,7 +141,7 @@ final class CallCommand implements Callable<Integer> {
     if (auditFile != null) UserFiles.requireAppendable(auditFile, "--audit-file");
     Matcher op = OPERATION.matcher(operation);
     if (!op.matches()) {
-      throw new UsageException("unknown operation '" + operation + "'; use <tasks|contacts|folders>.<create|get|delete>");
+      throw new UsageException("unknown operation '" + operation + "'; use <tasks|contacts|folders>.<create|get|update|delete|list>");
     }
     String tool = op.group(1) + "_" + op.group(2);
     Map<String, Object> arguments = Json.objectOrNull(json);
@@ -159,8 +160,9 @@ final class CallCommand implements Callable<Integer> {
         .auditSink(file == null ? AuditSink.NONE : file)
         .build()) {
       if (layer.tools().tool(tool).isEmpty()) {
-        throw new UsageException("connection '" + connection + "' (" + connector.vendor() + ") has no "
-            + op.group(1) + "; it offers " + layer.tools().tools().stream().map(Tool::name)
+        boolean hasResource = layer.tools().tools().stream().anyMatch(t -> t.name().startsWith(op.group(1) + "_"));
+        throw new UsageException("connection '" + connection + "' (" + connector.vendor() + ") "
+            + (hasResource ? "cannot " + op.group(2) + " " + op.group(1) : "has no " + op.group(1)) + "; it offers " + layer.tools().tools().stream().map(Tool::name)
             .map(n -> n.replace('_', '.')).toList());
       }
       ToolResult result = layer.tools().execute(tool, Json.write(arguments));

@@ -213,6 +213,24 @@ class CallCommandTest {
   }
 
   @Test
+  void closesAndListsATaskThroughTheConfiguredConnection() throws IOException {
+    Path config = jiraConfig();
+    Cli created = Cli.run(ENV, "call", "jira", "tasks.create", "-c", config.toString(),
+        "--json", "{\"project\":\"PROJ\",\"title\":\"Fix login bug\"}");
+    String id = (String) Json.objectOrNull(created.out().strip()).get("id");
+
+    Cli closed = Cli.run(ENV, "call", "jira", "tasks.update", "-c", config.toString(),
+        "--json", "{\"id\":\"" + id + "\",\"status\":\"done\"}");
+    assertThat(closed.exitCode()).as(closed.err()).isZero();
+    assertThat(Json.objectOrNull(closed.out().strip())).containsEntry("status", "done");
+
+    Cli listed = Cli.run(ENV, "call", "jira", "tasks.list", "-c", config.toString(),
+        "--json", "{\"project\":\"PROJ\",\"status\":\"done\",\"pageSize\":10}");
+    assertThat(listed.exitCode()).as(listed.err()).isZero();
+    assertThat(listed.out()).contains("\"id\":\"" + id + "\"");
+  }
+
+  @Test
   void helpListsEachOperationWithItsArgumentsFromTheToolCatalog() {
     Cli r = Cli.run("call", "--help");
 
@@ -239,9 +257,9 @@ class CallCommandTest {
     String c = config.toString();
 
     assertThat(Cli.run(ENV, "call", "jira").exitCode()).isEqualTo(2);
-    Cli unknownOp = Cli.run(ENV, "call", "jira", "tasks.update", "-c", c);
+    Cli unknownOp = Cli.run(ENV, "call", "jira", "tasks.archive", "-c", c);
     assertThat(unknownOp.exitCode()).isEqualTo(2);
-    assertThat(unknownOp.err()).contains("unknown operation 'tasks.update'");
+    assertThat(unknownOp.err()).contains("unknown operation 'tasks.archive'");
     Cli noFolders = Cli.run(ENV, "call", "jira", "folders.create", "-c", c, "--json", "{\"name\":\"x\"}");
     assertThat(noFolders.exitCode()).isEqualTo(2);
     assertThat(noFolders.err())
