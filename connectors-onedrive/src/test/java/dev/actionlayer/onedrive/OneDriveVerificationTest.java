@@ -69,7 +69,10 @@ class OneDriveVerificationTest extends ConnectorVerification<FakeOneDrive> {
         .patch("Graph pages collections with @odata.nextLink, whose query carries $skiptoken on the same path "
                 + "(https://learn.microsoft.com/en-us/graph/paging); the generated document declares only $top/$skip: "
                 + "$skiptoken added to the children listings",
-            OneDriveVerificationTest::skipToken);
+            OneDriveVerificationTest::skipToken)
+        .sample("@odata.nextLink", "https://graph.microsoft.com/v1.0/me/drive/root/children?$top=2&$skiptoken=U2tpcFRva2Vu",
+            "the document types @odata.nextLink as any string; Graph's is the next page's URL with its $skiptoken "
+                + "(https://learn.microsoft.com/en-us/graph/paging), which the connector's cursor is");
   }
 
   private static final String ITEM = "/drives/{drive-id}/items/{driveItem-id}";
