@@ -40,6 +40,20 @@ class SpiHooksTest extends PipelineTestSupport {
   }
 
   @Test
+  void aDeleteWhose200SaysItFailedIsThatFailureNotASuccess() {
+    layer();
+    server.enqueue(json(200, "{\"data\":{\"deleteTask\":null},\"errors\":[{\"type\":\"FORBIDDEN\"}]}"));
+    server.enqueue(json(200, "{\"data\":{\"deleteTask\":{}}}"));
+
+    ActionException e = thrown(() -> tasks().delete("T-1"));
+    tasks().delete("T-1");
+
+    assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
+    assertThat(e.error().httpStatus()).isEqualTo(200);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void anOrdinaryConflictIsStillAConflict() {
     layer(CreateSafety.KEYED, p -> p);
     server.enqueue(json(409, "{\"error\":\"duplicate title\"}"));

@@ -96,6 +96,16 @@ final class TestConnector implements Connector {
         return VendorRequest.delete().path("tasks").segment(id).build();
       }
 
+      /** A 2xx that says {"errors":[{"type":"FORBIDDEN"}]} did not delete (GraphQL vendors answer so). */
+      @Override
+      public void readDeleted(VendorResponse response, String id, CallContext context) {
+        Map<String, Object> json = Json.objectOrNull(response.bodyString());
+        if (json != null && !Json.array(json, "errors").isEmpty()) {
+          throw new dev.actionlayer.ActionException(ActionError.builder(ErrorCode.PERMISSION_DENIED)
+              .message("the vendor refused the delete").build());
+        }
+      }
+
       /** A 409 carrying the existing id means "already created": read it back. */
       @Override
       public Task recoverCreate(VendorResponse response, NewTask input, CallContext context) throws IOException {

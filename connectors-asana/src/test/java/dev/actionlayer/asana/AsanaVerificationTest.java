@@ -26,10 +26,23 @@ class AsanaVerificationTest extends ConnectorVerification<FakeAsana> {
     return fake.uri().resolve("/api/1.0");
   }
 
-  /** Asana's own OpenAPI document (APIs.guru's copy of Asana/developer-docs defs/asana_oas.yaml). */
+  /**
+   * Asana's own OpenAPI document (APIs.guru's copy of Asana/developer-docs defs/asana_oas.yaml).
+   *
+   * <p>{@code AsanaResource.gid} is readOnly and not marked required (no response member is), so a
+   * task generated inside the {@code data} array of a list, where the kit keeps only required
+   * members, is {@code {}}. Asana returns the gid of every object it returns ("a generic Asana
+   * resource, containing a globally unique identifier"; the compact task of
+   * https://developers.asana.com/docs/tasks always has gid and resource_type, opt_fields or not). A
+   * task without its gid cannot be a task, so generated tasks carry one; every other member stays
+   * absent, and the connector reads such a task as a task with an id and nothing else.
+   */
   @Override
   protected VendorDocument document() {
-    return VendorDocument.named("asana");
+    return VendorDocument.named("asana")
+        .sample("gid", "12345", "Asana returns every object with its gid (AsanaResource.gid is readOnly, not marked"
+            + " required): https://developers.asana.com/docs/tasks (TaskCompact), "
+            + "https://developers.asana.com/docs/inputoutput-options");
   }
 
   @Override

@@ -29,12 +29,24 @@ class JiraVerificationTest extends ConnectorVerification<FakeJira> {
    * Authorization header. The copy predates the enhanced JQL search ({@code GET /rest/api/3/search/jql},
    * which the connector's list and label lookup use): its parameters and answer are added as
    * Atlassian's current document (1001.0.0-SNAPSHOT-57a0ca5b…) defines them.
+   *
+   * <p>{@code IssueBean} marks none of its members required (Atlassian's generator marks no
+   * response member required), so an issue generated inside a search page, where the kit keeps only
+   * required members, is {@code {}}. Jira identifies every issue it returns: each issue of a search
+   * answer has its {@code id} (and {@code key}, {@code self}) whatever {@code fields} asks for, as
+   * every example of the issue search and issue operations shows
+   * (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/). An issue
+   * without an id cannot be a task, so generated issues carry one; every other member stays absent,
+   * and the connector reads such an issue as a task with an id and nothing else.
    */
   @Override
   protected VendorDocument document() {
     return VendorDocument.named("jira").patch(
         "GET /rest/api/3/search/jql is newer than the APIs.guru copy; added from Atlassian's current swagger-v3.v3.json",
-        doc -> ((ObjectNode) doc.path("paths")).set("/rest/api/3/search/jql", SEARCH_JQL));
+        doc -> ((ObjectNode) doc.path("paths")).set("/rest/api/3/search/jql", SEARCH_JQL))
+        .sample("id", "10000", "Jira returns every issue with its id (IssueBean.id is readOnly, not marked required);"
+            + " the issue search's examples all carry id, key and self:"
+            + " https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/");
   }
 
   /** {@code GET /rest/api/3/search/jql} as Atlassian's current document defines it (answer abridged to its members). */

@@ -95,10 +95,16 @@ final class Operation<R> {
         null, Map.of("id", id), idOf, null, id);
   }
 
-  /** A delete of the record {@code id}; its success carries no record. */
-  static <R> Operation<R> delete(String name, String id, Function<R, String> idOf, Request request) {
-    return new Operation<>(name, Kind.DELETE, "-", CreateSafety.KEYED, request, (response, ctx) -> null,
-        null, null, null, Map.of("id", id), idOf, null, id);
+  /**
+   * A delete of the record {@code id}; its success carries no record, and {@code check} may still
+   * find a failure in a 2xx body (a GraphQL vendor's errors) and throw it.
+   */
+  static <R> Operation<R> delete(String name, String id, Function<R, String> idOf, Request request,
+      Reader<Void> check) {
+    return new Operation<>(name, Kind.DELETE, "-", CreateSafety.KEYED, request, (response, ctx) -> {
+      check.read(response, ctx);
+      return null;
+    }, null, null, null, Map.of("id", id), idOf, null, id);
   }
 
   /** A partial change of the record {@code id}; {@code input} is what the audit shows of the changes. */

@@ -249,7 +249,10 @@ public final class ResourceCalls<N, R> {
 
   private Operation<R> planDelete(String operation, String id) {
     VendorRequest.requireSafeSegment(id);
-    return Operation.<R>delete(operation, id, idOf, ctx -> resource.delete(id, ctx));
+    return Operation.<R>delete(operation, id, idOf, ctx -> resource.delete(id, ctx), (response, ctx) -> {
+      resource.readDeleted(response, id, ctx);
+      return null;
+    });
   }
 
   /**

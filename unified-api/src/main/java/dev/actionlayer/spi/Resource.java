@@ -37,6 +37,15 @@ public interface Resource<N, R> {
   }
 
   /**
+   * Checks a successful (2xx) answer to {@link #delete}: a vendor that reports failures inside a
+   * 2xx body (a GraphQL API's {@code errors} array, a mutation's {@code success: false}) throws
+   * {@code ActionException} with what the body means ({@code NOT_FOUND}, {@code PERMISSION_DENIED},
+   * {@code RATE_LIMITED}…), or {@link IOException} when the body cannot be read. The default reads
+   * nothing: for a REST vendor a 2xx is the delete's success.
+   */
+  default void readDeleted(VendorResponse response, String id, CallContext context) throws IOException {}
+
+  /**
    * Called for a non-2xx answer to a create, before the error is mapped: returns the record when
    * the answer means "already created" (Drive's {@code 409 fileIdInUse} for a pre-generated id),
    * reading it with {@link CallContext#exchange} if needed; null otherwise (the default).
