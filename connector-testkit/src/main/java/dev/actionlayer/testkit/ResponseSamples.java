@@ -156,7 +156,7 @@ final class ResponseSamples {
       String type = type(s);
       if ("array".equals(type)) {
         ArrayNode array = NODES.arrayNode();
-        JsonNode item = s.getItems() == null ? null : value(s.getItems(), depth);
+        JsonNode item = s.getItems() == null ? null : value(s.getItems(), depth + 1);
         if (item != null) array.add(item);
         return array;
       }
@@ -176,9 +176,7 @@ final class ResponseSamples {
 
     /**
      * Every property near the top, the required ones below: a deep graph (Stripe's customer)
-     * stays finite, and the instance still has what the schema demands. An array is no level of
-     * its own: a list's entries are records as full as a single record's answer (Jira's issues,
-     * Asana's tasks, Pipedrive's persons carry their ids there, which no schema requires).
+     * stays finite, and the instance still has what the schema demands.
      */
     private ObjectNode properties(Schema<?> s, int depth) {
       ObjectNode object = NODES.objectNode();

@@ -53,7 +53,10 @@ class PipedriveVerificationTest extends ConnectorVerification<FakePipedrive> {
         "the npm document is Pipedrive's v1 openapi.yaml; the v2 persons operations the connector uses "
             + "(POST/GET /api/v2/persons, GET/PATCH/DELETE /api/v2/persons/{id}, GET /api/v2/persons/search) are added "
             + "from Pipedrive's v2 document (https://developers.pipedrive.com/docs/api/v1/Persons, v2 entries)",
-        PipedriveVerificationTest::addV2Persons);
+        PipedriveVerificationTest::addV2Persons)
+        .sample("id", 1, "Pipedrive returns every person with its id (the v2 person schema marks no member required, "
+            + "so a person generated inside a list's data, where the kit keeps only required members, is {}): "
+            + "https://developers.pipedrive.com/docs/api/v1/Persons#getPersons (v2)");
   }
 
   private static void addV2Persons(ObjectNode doc) {
