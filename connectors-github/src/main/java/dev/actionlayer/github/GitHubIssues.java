@@ -36,10 +36,10 @@ final class GitHubIssues implements Resource<NewTask, Task>, Updatable<TaskChang
     Listable<TaskQuery, Task> {
   /** The issue members this connector reads; public only because Moshi requires it. */
   public record Issue(Long number, String node_id, String title, String body, String state,
-      String state_reason, String html_url, String repository_url, List<Named> labels,
+      String state_reason, String html_url, String repository_url, List<Object> labels,
       List<Named> assignees, Object pull_request) {}
 
-  /** A label ({@code name}) or a user ({@code login}). */
+  /** A user ({@code login}). */
   public record Named(String name, String login) {}
 
   /** {@code GET /search/issues}'s answer. */
@@ -216,7 +216,13 @@ final class GitHubIssues implements Resource<NewTask, Task>, Updatable<TaskChang
     boolean open = "open".equals(issue.state());
     String vendorStatus = open ? "open" : issue.state_reason() != null ? issue.state_reason() : issue.state();
     List<String> labels = new ArrayList<>();
-    if (issue.labels() != null) for (Named l : issue.labels()) if (l != null && l.name() != null) labels.add(l.name());
+    // GitHub's description lets an issue's label be a label object or just its name.
+    if (issue.labels() != null) {
+      for (Object l : issue.labels()) {
+        if (l instanceof String name) labels.add(name);
+        else if (l instanceof Map<?, ?> label && label.get("name") instanceof String name) labels.add(name);
+      }
+    }
     String assignee = issue.assignees() == null || issue.assignees().isEmpty() || issue.assignees().get(0) == null
         ? null : issue.assignees().get(0).login();
     String body = issue.body() == null || issue.body().isEmpty() ? null : issue.body();
