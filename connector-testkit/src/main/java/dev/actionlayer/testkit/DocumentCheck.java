@@ -124,9 +124,30 @@ final class DocumentCheck {
    */
   private static void inlineParameterRefs(JsonNode tree) {
     JsonNode defined = tree.path("components").path("parameters");
+    JsonNode responses = tree.path("components").path("responses");
     for (JsonNode item : tree.path("paths")) {
       inline(item.path("parameters"), defined);
-      for (JsonNode op : item) inline(op.path("parameters"), defined);
+      for (JsonNode op : item) {
+        inline(op.path("parameters"), defined);
+        inlineResponses(op.path("responses"), responses);
+      }
+    }
+  }
+
+  /**
+   * Likewise a response given by {@code $ref} ({@code #/components/responses/…CollectionResponse},
+   * Graph's lists): left unresolved, the validator finds no body declared and rejects every answer.
+   */
+  private static void inlineResponses(JsonNode responses, JsonNode defined) {
+    if (!(responses instanceof ObjectNode byStatus)) return;
+    List<String> statuses = new ArrayList<>();
+    byStatus.fieldNames().forEachRemaining(statuses::add);
+    for (String status : statuses) {
+      String ref = byStatus.path(status).path("$ref").asText("");
+      if (ref.startsWith("#/components/responses/")) {
+        JsonNode target = defined.get(ref.substring("#/components/responses/".length()));
+        if (target != null) byStatus.set(status, target.deepCopy());
+      }
     }
   }
 

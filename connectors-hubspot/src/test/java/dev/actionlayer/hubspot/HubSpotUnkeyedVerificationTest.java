@@ -5,6 +5,7 @@ import dev.actionlayer.NewContact;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.testkit.ConnectorVerification;
 import dev.actionlayer.testkit.Subject;
+import dev.actionlayer.testkit.VendorDocument;
 import dev.actionlayer.testkit.VendorSignals;
 import dev.actionlayer.testkit.fakes.FakeHubSpot;
 import java.net.URI;
@@ -25,6 +26,12 @@ class HubSpotUnkeyedVerificationTest extends ConnectorVerification<FakeHubSpot> 
   @Override
   protected Subject subject() {
     return Subject.contacts(new NewContact("Ada", "Lovelace", null));
+  }
+
+  /** The same document, and the same named corrections, as the keyed test. */
+  @Override
+  protected VendorDocument document() {
+    return HubSpotVerificationTest.hubspotDocument();
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.actionlayer.NewContact;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.testkit.ConnectorVerification;
 import dev.actionlayer.testkit.Subject;
+import dev.actionlayer.testkit.VendorDocument;
 import dev.actionlayer.testkit.VendorSignals;
 import dev.actionlayer.testkit.fakes.FakePipedrive;
 import java.net.URI;
@@ -25,6 +26,12 @@ class PipedriveUnkeyedVerificationTest extends ConnectorVerification<FakePipedri
   @Override
   protected Subject subject() {
     return Subject.contacts(new NewContact("Ada", "Lovelace", "ada@example.com"));
+  }
+
+  /** The same document, and the same named corrections, as the keyed test. */
+  @Override
+  protected VendorDocument document() {
+    return PipedriveVerificationTest.pipedriveDocument();
   }
 
   @Override

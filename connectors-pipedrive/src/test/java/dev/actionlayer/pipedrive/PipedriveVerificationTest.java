@@ -1,13 +1,20 @@
 package dev.actionlayer.pipedrive;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.actionlayer.Credentials;
 import dev.actionlayer.NewContact;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.testkit.ConnectorVerification;
 import dev.actionlayer.testkit.Subject;
+import dev.actionlayer.testkit.VendorDocument;
 import dev.actionlayer.testkit.VendorSignals;
 import dev.actionlayer.testkit.fake.Fault;
 import dev.actionlayer.testkit.fakes.FakePipedrive;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 
 /** Pipedrive persons against the conformance kit, creates findable by a key custom field. */
@@ -27,6 +34,42 @@ class PipedriveVerificationTest extends ConnectorVerification<FakePipedrive> {
   @Override
   protected Subject subject() {
     return Subject.contacts(new NewContact("Ada", "Lovelace", "ada@example.com"));
+  }
+
+  /**
+   * Pipedrive's v1 openapi.yaml (shipped in @opensdks/sdk-pipedrive 0.0.1, the only npm copy), which
+   * describes API v1 only. The connector uses API v2's persons ({@code /api/v2/persons}), which
+   * Pipedrive describes in its separate v2 document (no npm package carries it): those operations are
+   * added by a named patch, transcribed in {@code documents/pipedrive-v2-persons.json} (see its README).
+   */
+  @Override
+  protected VendorDocument document() {
+    return pipedriveDocument();
+  }
+
+  /** The v1 document with the v2 persons operations added (shared with the unkeyed test). */
+  static VendorDocument pipedriveDocument() {
+    return VendorDocument.named("pipedrive").patch(
+        "the npm document is Pipedrive's v1 openapi.yaml; the v2 persons operations the connector uses "
+            + "(POST/GET /api/v2/persons, GET/PATCH/DELETE /api/v2/persons/{id}, GET /api/v2/persons/search) are added "
+            + "from Pipedrive's v2 document (https://developers.pipedrive.com/docs/api/v1/Persons, v2 entries)",
+        PipedriveVerificationTest::addV2Persons)
+        .sample("id", 1, "Pipedrive returns every person with its id (the v2 person schema marks no member required, "
+            + "so a person generated inside a list's data, where the kit keeps only required members, is {}): "
+            + "https://developers.pipedrive.com/docs/api/v1/Persons#getPersons (v2)");
+  }
+
+  private static void addV2Persons(ObjectNode doc) {
+    JsonNode v2;
+    try (InputStream in = PipedriveVerificationTest.class.getResourceAsStream("/documents/pipedrive-v2-persons.json")) {
+      v2 = new ObjectMapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ObjectNode components = doc.with("components");
+    components.with("schemas").setAll((ObjectNode) v2.get("schemas"));
+    components.with("securitySchemes").setAll((ObjectNode) v2.get("securitySchemes"));
+    doc.with("paths").setAll((ObjectNode) v2.get("paths"));
   }
 
   @Override
