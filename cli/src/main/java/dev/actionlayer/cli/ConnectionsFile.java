@@ -47,8 +47,8 @@ import java.util.regex.Pattern;
  * # optional: the vendor account, shared by every process on one shared state (default: vendor + base URI)
  * jira.account=acme-jira
  * # a vendor described as data, loaded at start-up (path relative to this file)
- * todo.description=vendors/todoist.json
- * todo.token.env=TODOIST_API_TOKEN
+ * todoist.description=vendors/todoist.json
+ * todoist.token.env=TODOIST_API_TOKEN
  * </pre>
  *
  * <p>Vendors are found through {@link ServiceLoader} ({@link ConnectorProvider}s registered by
