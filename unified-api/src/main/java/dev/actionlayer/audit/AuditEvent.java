@@ -205,21 +205,6 @@ public record AuditEvent(
 
   /** A compact JSON writer into a builder: commas, names, escaped strings; null members left out. */
   private static final class Json {
-    private static final String[] REPLACEMENTS = new String[128];
-    /** The characters of the string being escaped, per thread (a sink renders on one thread). */
-    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[2048]);
-
-    static {
-      for (int i = 0; i <= 0x1f; i++) REPLACEMENTS[i] = String.format("\\u%04x", i);
-      REPLACEMENTS['"'] = "\\\"";
-      REPLACEMENTS['\\'] = "\\\\";
-      REPLACEMENTS['\t'] = "\\t";
-      REPLACEMENTS['\b'] = "\\b";
-      REPLACEMENTS['\n'] = "\\n";
-      REPLACEMENTS['\r'] = "\\r";
-      REPLACEMENTS['\f'] = "\\f";
-    }
-
     private final JsonLine out;
     /** Whether the current object or array already has a member, so the next needs a comma. */
     private boolean more;
@@ -284,41 +269,7 @@ public record AuditEvent(
     }
 
     private void escaped(String s) {
-      int n = s.length();
-      char[] b = SCRATCH.get();
-      if (b.length < n) {
-        b = new char[Math.max(n, 2 * b.length)];
-        if (b.length <= MAX_KEPT_LINE) SCRATCH.set(b); // a longer one is not kept
-      }
-      s.getChars(0, n, b, 0); // a plain array: the loop below runs over every character of a body
-      out.append('"');
-      int last = 0;
-      for (int i = 0; i < n; i++) {
-        char c = b[i];
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') continue;
-        String replacement;
-        if (c < 128) {
-          replacement = REPLACEMENTS[c];
-          if (replacement == null) continue;
-        } else if (c == '\u2028') {
-          replacement = "\\u2028";
-        } else if (c == '\u2029') {
-          replacement = "\\u2029";
-        } else if (Character.isSurrogate(c)) {
-          if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(b[i + 1])) {
-            i++; // a pair: kept as it is
-            continue;
-          }
-          replacement = "?"; // what UTF-8 encoding makes of an unpaired surrogate
-        } else {
-          continue;
-        }
-        if (last < i) out.append(b, last, i - last);
-        out.append(replacement);
-        last = i + 1;
-      }
-      if (last < n) out.append(b, last, n - last);
-      out.append('"');
+      out.appendQuoted(s);
     }
   }
 }

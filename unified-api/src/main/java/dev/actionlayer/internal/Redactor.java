@@ -47,11 +47,13 @@ public final class Redactor {
     "signature", "credential"
   };
   private static final String[] AUTH_WORDS = {"bearer", "basic", "token", "oauth"};
+  /** The marks of {@link #VENDOR_KEY}, found ignoring case (the pattern itself is lower case). */
+  private static final String[] VENDOR_WORDS = {"_live_", "_test_"};
 
   private final Supplier<List<String>> secrets;
   private volatile Forms forms;
 
-  private record Forms(List<String> input, List<String> exact, List<String> folded) {}
+  private record Forms(List<String> input, Scanner scanner) {}
 
   /**
    * @param secrets the literal values to remove wherever they appear, asked each time (access
@@ -78,67 +80,254 @@ public final class Redactor {
   /** The text with every secret removed; null stays null. */
   public String text(String text) {
     if (text == null || text.isEmpty()) return text;
-    String lower = text.toLowerCase(Locale.ROOT);
-    String out = maskSecrets(text, lower);
-    if (out != text) lower = out.toLowerCase(Locale.ROOT);
+    Forms forms = forms();
+    // One pass finds the echoes of the secrets and the words the patterns need (an audited body is
+    // scanned on every call: a pass per word and per encoded secret cost more than the call).
+    Hits hits = forms.scanner.scan(text);
+    String out = text;
+    if (hits.secrets != null) {
+      out = mask(text, hits.secrets);
+      hits = WORDS.scan(out); // the words around a masked secret are not where they were
+    }
     // The patterns are costly on every audited body; run each only where its keywords occur in a
     // place the pattern could match (a keyword in prose, "after a password reset", needs no scan).
-    boolean exact = lower.length() == out.length(); // else a keyword's neighbours are not where they seem
-    int places = exact ? secretWordPlaces(lower) : containsAny(lower, SECRET_WORDS) ? IN_JSON_NAME | IN_FORM_NAME : 0;
-    if ((places & IN_JSON_NAME) != 0) {
+    if ((hits.places & IN_JSON_NAME) != 0) {
       out = maskWhereNameIsSecret(JSON_MEMBER, out, m -> "\"" + m.group(1) + "\"" + m.group(2) + "\"" + MASK + "\"");
     }
-    if ((places & IN_FORM_NAME) != 0) out = maskFormFields(out);
-    if (exact ? anyBeforeWhitespace(lower, AUTH_WORDS) : containsAny(lower, AUTH_WORDS)) {
-      out = replace(AUTH_VALUE, out, "$1 " + MASK);
-    }
-    if (lower.contains("_live_") || lower.contains("_test_")) out = replace(VENDOR_KEY, out, "$1" + MASK);
+    if ((hits.places & IN_FORM_NAME) != 0) out = maskFormFields(out);
+    if ((hits.places & BEFORE_WHITESPACE) != 0) out = replace(AUTH_VALUE, out, "$1 " + MASK);
+    if ((hits.places & VENDOR_MARK) != 0) out = replace(VENDOR_KEY, out, "$1" + MASK);
     return out;
   }
 
+  /** A secret word inside a quoted run of JSON name characters: {@link #JSON_MEMBER} may mask. */
   private static final int IN_JSON_NAME = 1;
+  /** A secret word in a run of field-name characters ending at {@code =}: {@link #maskFormFields} may mask. */
   private static final int IN_FORM_NAME = 2;
+  /** An {@link #AUTH_WORDS} word followed by whitespace: {@link #AUTH_VALUE} may match. */
+  private static final int BEFORE_WHITESPACE = 4;
+  /** {@code _live_} or {@code _test_}: {@link #VENDOR_KEY} may match. */
+  private static final int VENDOR_MARK = 8;
 
-  /**
-   * Where secret words occur, in one pass over their occurrences: {@link #IN_JSON_NAME} when one
-   * sits inside a quoted run of JSON name characters (the only place {@link #JSON_MEMBER} can match
-   * a secret name), {@link #IN_FORM_NAME} when one sits in a run of field-name characters that ends
-   * at an {@code =} (the only place {@link #maskFormFields} masks). Necessary conditions, checked
-   * without a regex; the full scans run when they hold.
-   */
-  private static int secretWordPlaces(String lower) {
-    int places = 0;
-    int n = lower.length();
-    for (String w : SECRET_WORDS) {
-      for (int i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
-        int r = i + w.length();
-        if ((places & IN_FORM_NAME) == 0) {
-          int f = r;
-          while (f < n && isNameChar(lower.charAt(f))) f++;
-          if (f < n && lower.charAt(f) == '=') places |= IN_FORM_NAME;
-        }
-        if ((places & IN_JSON_NAME) == 0) {
-          int l = i;
-          while (l > 0 && isJsonNameChar(lower.charAt(l - 1))) l--;
-          int j = r;
-          while (j < n && isJsonNameChar(lower.charAt(j))) j++;
-          if (l > 0 && lower.charAt(l - 1) == '"' && j < n && lower.charAt(j) == '"') places |= IN_JSON_NAME;
-        }
-        if (places == (IN_JSON_NAME | IN_FORM_NAME)) return places;
-      }
-    }
-    return places;
+  /** What one scan found: where the pattern words sit ({@code places}) and the secrets' echoes. */
+  private static final class Hits {
+    int places;
+    List<int[]> secrets;
   }
 
-  /** Whether one of {@code words} is followed by whitespace, as {@link #AUTH_VALUE} requires. */
-  private static boolean anyBeforeWhitespace(String lower, String[] words) {
-    for (String w : words) {
-      for (int i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
-        int r = i + w.length();
-        if (r < lower.length() && isRegexSpace(lower.charAt(r))) return true;
+  private static final Scanner WORDS = new Scanner(List.of(), List.of());
+
+  /**
+   * Finds, in one pass, every occurrence of the pattern words (ignoring case) and of the secrets'
+   * forms (folded ones ignoring case, exact ones as they are). A bitmap of the case-folded first
+   * two characters of every needle lets almost every position go by with one lookup; a position
+   * whose pair is in it is compared with the needles of that pair, case-insensitively as {@link
+   * String#regionMatches(boolean, int, String, int, int)} compares (which folds more than
+   * lower-casing the text did: it masks a superset). Needles whose first characters fold outside
+   * Latin-1 are searched the slow way. Immutable.
+   */
+  private static final class Scanner {
+    private static final int SECRET_WORD = 1;
+    private static final int AUTH_WORD = 2;
+    private static final int VENDOR_WORD = 4;
+    private static final int FOLDED_SECRET = 8;
+    private static final int EXACT_SECRET = 16;
+    private static final int BUCKETS = 128;
+    private static final char[] FOLD = new char[256];
+    /** Each thread's copy of the text being scanned, reused (one per audit writer or caller thread). */
+    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[4096]);
+    private static final int MAX_SCRATCH = 16 * 1024;
+
+    /** The Latin-1 characters of each fold: VARIANTS[f] holds every c with FOLD[c] == f. */
+    private static final char[][] VARIANTS = new char[256][];
+
+    static {
+      for (int c = 0; c < 256; c++) FOLD[c] = (char) fold((char) c);
+      for (int f = 0; f < 256; f++) {
+        StringBuilder v = new StringBuilder();
+        for (int c = 0; c < 256; c++) if (FOLD[c] == f) v.append((char) c);
+        VARIANTS[f] = v.toString().toCharArray();
       }
     }
-    return false;
+
+    private final String[] needles;
+    /** Each needle's characters folded (surrogates as they are). */
+    private final char[][] foldedNeedles;
+    private final int[] kinds;
+    private final int[] pairs;
+    /** One bit per pair of Latin-1 characters, set for every case variant of a needle's first two. */
+    private final long[] rawPairBits = new long[1024];
+    private static final int NONE = 0x10000;
+    private final int[][] buckets = new int[BUCKETS][];
+    /** Secret forms whose first two characters fold outside Latin-1; searched one by one. */
+    private final List<String> slowFolded = new ArrayList<>();
+    private final List<String> slowExact = new ArrayList<>();
+
+    Scanner(List<String> folded, List<String> exact) {
+      List<String> all = new ArrayList<>();
+      List<Integer> kindList = new ArrayList<>();
+      java.util.Map<String, Integer> words = new java.util.LinkedHashMap<>();
+      for (String w : SECRET_WORDS) words.merge(w, SECRET_WORD, (a, b) -> a | b);
+      for (String w : AUTH_WORDS) words.merge(w, AUTH_WORD, (a, b) -> a | b);
+      for (String w : VENDOR_WORDS) words.merge(w, VENDOR_WORD, (a, b) -> a | b);
+      words.forEach((w, k) -> { all.add(w); kindList.add(k); });
+      for (String f : folded) {
+        if (pair(f) < 0) slowFolded.add(f); else { all.add(f); kindList.add(FOLDED_SECRET); }
+      }
+      for (String e : exact) {
+        if (pair(e) < 0) slowExact.add(e); else { all.add(e); kindList.add(EXACT_SECRET); }
+      }
+      needles = all.toArray(new String[0]);
+      foldedNeedles = new char[needles.length][];
+      for (int i = 0; i < needles.length; i++) {
+        char[] f = needles[i].toCharArray();
+        for (int j = 0; j < f.length; j++) {
+          if (!Character.isSurrogate(f[j])) f[j] = (char) fold(f[j]);
+        }
+        foldedNeedles[i] = f;
+      }
+      kinds = new int[needles.length];
+      pairs = new int[needles.length];
+      int[] counts = new int[BUCKETS];
+      for (int i = 0; i < needles.length; i++) {
+        kinds[i] = kindList.get(i);
+        pairs[i] = pair(needles[i]);
+        for (char x : VARIANTS[pairs[i] >>> 8]) {
+          for (char y : VARIANTS[pairs[i] & 0xff]) {
+            int raw = x << 8 | y;
+            rawPairBits[raw >>> 6] |= 1L << raw;
+          }
+        }
+        counts[bucket(pairs[i])]++;
+      }
+      for (int b = 0; b < BUCKETS; b++) buckets[b] = new int[counts[b]];
+      int[] filled = new int[BUCKETS];
+      for (int i = 0; i < needles.length; i++) {
+        int b = bucket(pairs[i]);
+        buckets[b][filled[b]++] = i;
+      }
+    }
+
+    /**
+     * The case fold {@link String#regionMatches(boolean, int, String, int, int)} compares by: two
+     * characters match when their folds are equal.
+     */
+    private static int fold(char c) {
+      return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    private static int foldAt(String s, int i) {
+      char c = s.charAt(i);
+      return c < 256 ? FOLD[c] : fold(c);
+    }
+
+    /** The folded first two characters of {@code s} as one number, or -1 when either folds outside Latin-1. */
+    private static int pair(String s) {
+      if (s.length() < 2) return -1;
+      int a = foldAt(s, 0);
+      int b = foldAt(s, 1);
+      return a < 256 && b < 256 ? a << 8 | b : -1;
+    }
+
+    private static int bucket(int pair) {
+      return (pair * 0x9E3779B1) >>> 25; // the top 7 bits of a multiplicative hash: 128 buckets
+    }
+
+    Hits scan(String text) {
+      int n = text.length();
+      char[] chars = SCRATCH.get();
+      if (chars.length < n) {
+        chars = new char[n];
+        if (n <= MAX_SCRATCH) SCRATCH.set(chars);
+      }
+      text.getChars(0, n, chars, 0); // a plain array: String.charAt checks its coder on every call
+      long[] bits = rawPairBits;
+      Hits hits = new Hits();
+      // Characters as they are (a pair's case variants are all in the bitmap); one outside Latin-1
+      // by its fold, or NONE, which takes the pair out of the bitmap's range.
+      int previous = n == 0 ? NONE : latin1(chars[0]);
+      for (int i = 1; i < n; i++) {
+        char c = chars[i];
+        int current = c < 256 ? c : latin1(c);
+        int pair = previous << 8 | current;
+        if (pair < 65_536 && (bits[pair >>> 6] & (1L << pair)) != 0) {
+          candidate(text, chars, i - 1, FOLD[previous] << 8 | FOLD[current], hits);
+        }
+        previous = current;
+      }
+      for (String f : slowFolded) hits.secrets = findIgnoringCase(text, f, hits.secrets);
+      for (String e : slowExact) hits.secrets = find(text, e, hits.secrets);
+      return hits;
+    }
+
+    /** {@code c}, or its fold when that is in Latin-1, or {@link #NONE}. */
+    private static int latin1(char c) {
+      if (c < 256) return c;
+      int f = fold(c);
+      return f < 256 ? f : NONE;
+    }
+
+    /** Compares the needles of the folded {@code pair} with the text at {@code start}. */
+    private void candidate(String text, char[] chars, int start, int pair, Hits hits) {
+      int n = text.length();
+      for (int k : buckets[bucket(pair)]) {
+        if (pairs[k] != pair) continue;
+        String needle = needles[k];
+        int kind = kinds[k];
+        boolean found = kind == EXACT_SECRET ? text.startsWith(needle, start)
+            : matchesFolded(text, chars, start, foldedNeedles[k]);
+        if (!found) continue;
+        int end = start + needle.length();
+        if ((kind & (FOLDED_SECRET | EXACT_SECRET)) != 0) {
+          if (hits.secrets == null) hits.secrets = new ArrayList<>();
+          hits.secrets.add(new int[] {start, end});
+          continue;
+        }
+        if ((kind & SECRET_WORD) != 0) hits.places |= wordPlaces(text, start, end);
+        if ((kind & AUTH_WORD) != 0 && end < n && isRegexSpace(text.charAt(end))) hits.places |= BEFORE_WHITESPACE;
+        if ((kind & VENDOR_WORD) != 0) hits.places |= VENDOR_MARK;
+      }
+    }
+    /**
+     * Whether the text at {@code start} matches a needle ignoring case, as {@link
+     * String#regionMatches(boolean, int, String, int, int)} would say, by comparing folds (its
+     * per-character case mapping is most of a scan's time otherwise). A surrogate on either side
+     * leaves the decision to {@code regionMatches}, which folds supplementary letters as code points.
+     */
+    private static boolean matchesFolded(String text, char[] chars, int start, char[] needle) {
+      int length = needle.length;
+      if (start + length > text.length()) return false;
+      for (int j = 0; j < length; j++) {
+        char c = chars[start + j];
+        char w = needle[j];
+        if (c == w) continue;
+        if (Character.isSurrogate(c) || Character.isSurrogate(w)) {
+          return text.regionMatches(true, start, new String(needle), 0, length);
+        }
+        if ((c < 256 ? FOLD[c] : fold(c)) != w) return false;
+      }
+      return true;
+    }
+
+    /**
+     * Where a secret word at {@code [start, end)} sits: {@link #IN_JSON_NAME} when inside a quoted
+     * run of JSON name characters (the only place {@link #JSON_MEMBER} can match a secret name),
+     * {@link #IN_FORM_NAME} when in a run of field-name characters that ends at an {@code =} (the
+     * only place {@link #maskFormFields} masks). Necessary conditions of each scan.
+     */
+    private static int wordPlaces(String text, int start, int end) {
+      int places = 0;
+      int n = text.length();
+      int f = end;
+      while (f < n && isNameChar(text.charAt(f))) f++;
+      if (f < n && text.charAt(f) == '=') places |= IN_FORM_NAME;
+      int l = start;
+      while (l > 0 && isJsonNameChar(text.charAt(l - 1))) l--;
+      int j = end;
+      while (j < n && isJsonNameChar(text.charAt(j))) j++;
+      if (l > 0 && text.charAt(l - 1) == '"' && j < n && text.charAt(j) == '"') places |= IN_JSON_NAME;
+      return places;
+    }
   }
 
   private static boolean isJsonNameChar(char c) {
@@ -148,27 +337,6 @@ public final class Redactor {
   /** {@code \s} of {@link Pattern} without UNICODE_CHARACTER_CLASS. */
   private static boolean isRegexSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-  }
-
-  /**
-   * Masks every literal secret and every encoding of it a vendor or a connector might echo: the
-   * secret itself and its hex and URL-encoded forms in any letter case, and its standard and
-   * URL-safe base64 with and without padding (base64 is case-sensitive by nature). Where matches
-   * overlap, their union is masked.
-   */
-  private String maskSecrets(String text, String lower) {
-    Forms forms = forms();
-    if (forms.folded.isEmpty()) return text;
-    List<int[]> hits = null;
-    for (String form : forms.exact) hits = find(text, form, hits);
-    if (lower.length() == text.length()) {
-      for (String form : forms.folded) hits = find(lower, form, hits);
-    } else {
-      // Lower-casing changed the length (a rare non-ASCII letter): offsets in the lower-cased
-      // copy no longer match the text, so compare region by region instead.
-      for (String form : forms.folded) hits = findIgnoringCase(text, form, hits);
-    }
-    return hits == null ? text : mask(text, hits);
   }
 
   private static List<int[]> find(String in, String form, List<int[]> hits) {
@@ -204,8 +372,8 @@ public final class Redactor {
   }
 
   /**
-   * The forms of the current secrets, computed once per list of secrets (access tokens change):
-   * {@code exact} compared as is, {@code folded} in lower case against lower-cased text.
+   * The scanner of the current secrets' forms, built once per list of secrets (access tokens
+   * change): base64 forms compared as they are, the others ignoring case.
    */
   private Forms forms() {
     List<String> current = secrets.get();
@@ -225,7 +393,8 @@ public final class Redactor {
       exact.add(Base64.getUrlEncoder().encodeToString(bytes));
       exact.add(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
-    forms = new Forms(current, List.copyOf(exact), List.copyOf(folded));
+    forms = new Forms(current, exact.isEmpty() && folded.isEmpty() ? WORDS
+        : new Scanner(List.copyOf(folded), List.copyOf(exact)));
     return forms;
   }
 

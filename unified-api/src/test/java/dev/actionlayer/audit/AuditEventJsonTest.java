@@ -73,6 +73,30 @@ class AuditEventJsonTest {
     }
   }
 
+  @Test
+  void longTextOfEveryLength_rendersAsMoshiRenderedIt() {
+    // Lengths around the renderer's buffers (the line starts at 4 KiB, the escaping spare at 2 K
+    // characters, neither kept past 32 K), escapes early, late and everywhere, on one thread in a
+    // row, so that a buffer grown or dropped by one event is reused by the next.
+    Random random = new Random(20261206);
+    int[] lengths = {0, 1, 2_047, 2_048, 2_049, 4_095, 4_096, 4_097, 9_000, 32_767, 32_768, 32_769, 70_000, 5};
+    for (int length : lengths) {
+      for (int shape = 0; shape < 4; shape++) {
+        StringBuilder s = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+          boolean special = shape == 1 ? i == 0 : shape == 2 ? i == length - 1 : shape == 3 && random.nextInt(3) == 0;
+          s.append(special ? "\"\\\n\u0001\u2028\ud83d".charAt(random.nextInt(6)) : (char) ('a' + random.nextInt(26)));
+        }
+        String text = s.toString();
+        AuditEvent event = new AuditEvent("0af7651916cd43dd8448eb211c80319c", Instant.EPOCH, "p", "c", "v",
+            "tasks.get", Map.of("k", text), null, List.of(), "CLOSED", AuditEvent.Outcome.SUCCESS, "r",
+            null, new AuditEvent.Upstream(200, Map.of(), text, false), false, false, null, 1, null,
+            Map.of());
+        assertThat(event.toJson()).as("length %d, shape %d", length, shape).isEqualTo(moshi(event));
+      }
+    }
+  }
+
   /** The rendering as it was: Moshi's JsonWriter into a buffer, nulls left out, maps sorted. */
   private static String moshi(AuditEvent e) {
     Buffer buffer = new Buffer();
