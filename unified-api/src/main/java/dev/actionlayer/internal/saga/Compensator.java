@@ -56,8 +56,7 @@ final class Compensator {
     StepOutcome[] outcomes = new StepOutcome[state.steps.size()];
     for (int i = state.steps.size() - 1; i >= 0; i--) {
       SagaState.Step step = state.steps.get(i);
-      boolean undoes = step.compensation != null || !step.calls.isEmpty();
-      Span span = undoes ? engine.telemetry.startSagaPart("compensate", step.name) : null;
+      Span span = hasUndo(step) ? engine.telemetry.startSagaPart("compensate", step.name) : null;
       List<Residue> left;
       try (Scope ignored = span == null ? null : span.makeCurrent()) {
         left = step.compensation != null ? custom(state, step) : deletes(state, step);
@@ -107,6 +106,15 @@ final class Compensator {
         JournalEntry.Type.COMPENSATION_DONE, engine.clock.instant(), step.index, call.index, id, null,
         "restored the previous values"));
     return null;
+  }
+
+  /** Whether undoing {@code step} has anything to do (so it gets a span). */
+  private static boolean hasUndo(SagaState.Step step) {
+    if (step.compensation != null) return true;
+    for (SagaState.Call call : step.calls) {
+      if (call.undo != SagaState.Undo.DONE && call.status != SagaState.CallStatus.FAILED) return true;
+    }
+    return false;
   }
 
   /** The default undo: delete each record the step created, last first. */
