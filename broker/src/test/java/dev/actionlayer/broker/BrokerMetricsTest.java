@@ -57,7 +57,7 @@ class BrokerMetricsTest {
     }
 
     String after = scrape(f.agentKey).body();
-    assertThat(after).contains(CALLS_LINE + "1.0")
+    assertThat(after).contains(CALLS_LINE + "1\n")
         .contains("actionlayer_retry_calls_total{connection=\"jira\",kind=\"successful_without_retry\","
             + "operation=\"tasks.create\"} 1.0");
     for (String secret : BrokerFixture.SECRETS) assertThat(after).doesNotContain(secret);

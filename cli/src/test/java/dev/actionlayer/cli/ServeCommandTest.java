@@ -169,7 +169,7 @@ class ServeCommandTest {
         .header("Authorization", "Bearer " + keyOf(agentKeys)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body())
-        .contains("actionlayer_calls_seconds_count{connection=\"jira\",operation=\"tasks.create\",outcome=\"SUCCESS\"} 1.0")
+        .contains("actionlayer_calls_seconds_count{connection=\"jira\",operation=\"tasks.create\",outcome=\"SUCCESS\"} 1\n")
         .contains("actionlayer_approvals_total{decision=\"approved\",operation=\"tasks.delete\"} 1.0")
         .doesNotContain(TOKEN);
 
