@@ -258,6 +258,36 @@ class TracingTest extends PipelineTestSupport {
   }
 
   @Test
+  void recoveryContinuesTheSagasTraceWithItsCompensation(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    // The books of a process that stopped after step one of two had created T-1.
+    java.nio.file.Path file = dir.resolve("sagas.journal");
+    String saga = "11111111-2222-3333-4444-555555555555";
+    String trace = "0af7651916cd43dd8448eb211c80319c";
+    var now = time.instant();
+    try (var died = dev.actionlayer.internal.saga.FileJournal.open(file)) {
+      List.of(
+          dev.actionlayer.internal.saga.JournalEntry.started(saga, now, "onboard", trace, "default", 2),
+          dev.actionlayer.internal.saga.JournalEntry.stepStarted(saga, now, 0, "one", null),
+          dev.actionlayer.internal.saga.JournalEntry.intent(saga, now, 0, 0, "svc", "tasks", saga + "-0-0",
+              "{\"title\":\"one\"}"),
+          dev.actionlayer.internal.saga.JournalEntry.done(saga, now, 0, 0, "T-1"),
+          dev.actionlayer.internal.saga.JournalEntry.stepDone(saga, now, 0))
+          .forEach(died::append);
+    }
+    traced(b -> b.journal(dev.actionlayer.saga.SagaJournal.file(file)), UnaryOperator.identity());
+    server.enqueue(status(204));
+
+    var report = layer.recover();
+
+    assertThat(report.sagas()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(SagaResult.Status.COMPENSATED));
+    SpanData recovered = span("saga onboard");
+    assertThat(recovered.getTraceId()).isEqualTo(trace);
+    assertThat(childrenOf(recovered)).extracting(SpanData::getName).containsExactly("saga.compensate one");
+    assertThat(childrenOf(span("saga.compensate one"))).extracting(SpanData::getName).containsExactly("tasks.delete");
+    assertThat(events).extracting(AuditEvent::traceId).containsOnly(trace);
+  }
+
+  @Test
   void aBreakerOpeningAndASpentRetryBudgetAreEventsOfTheCall() {
     traced(UnaryOperator.identity(), p -> p.maxAttempts(3).breaker(2, 2, Duration.ofSeconds(30)));
     for (int i = 0; i < 3; i++) server.enqueue(status(503));
