@@ -429,9 +429,9 @@ final class Call<R> {
    * after a token refresh). A non-2xx answer goes back to the connector, which knows what it means.
    */
   private VendorResponse exchange(VendorRequest vendorRequest) {
-    while (true) {
+    for (int resends = 0; ; resends++) {
       Request okRequest = pipeline.transport.toOkHttp(c, vendorRequest);
-      Exchange x = send(okRequest, AttemptKind.AUX, auxAttempts);
+      Exchange x = send(okRequest, AttemptKind.AUX, resends);
       int n = ++auxAttempts;
       ActionError error = Failures.classify(c, x, true);
       record(AttemptKind.AUX, n, Duration.ZERO, x, error == null ? null : error.code());
