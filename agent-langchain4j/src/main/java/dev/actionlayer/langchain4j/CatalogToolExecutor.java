@@ -43,6 +43,6 @@ final class CatalogToolExecutor implements ToolExecutor {
     Objects.requireNonNull(request, "request == null");
     // The tool this executor was registered for, not request.name(): LangChain4j has already
     // chosen the executor by that name, and nothing here should run a different tool.
-    return catalog.execute(tool, request.arguments());
+    return catalog.execute(tool, request.arguments(), request.id());
   }
 }

@@ -153,4 +153,38 @@ class ActionlayerToolsTest {
     assertThatNullPointerException().isThrownBy(() -> ActionlayerTools.from((dev.actionlayer.ActionLayer) null))
         .withMessage("layer == null");
   }
+
+  @Test
+  void theModelsToolCallIdGoesToTheCatalog_forTheCallsTrace() {
+    List<String> ids = new java.util.ArrayList<>();
+    ToolCatalog recording = new ToolCatalog() {
+      @Override
+      public List<Tool> tools() {
+        return catalog.tools();
+      }
+
+      @Override
+      public java.util.Optional<Tool> tool(String name) {
+        return catalog.tool(name);
+      }
+
+      @Override
+      public ToolResult execute(String name, String jsonArguments) {
+        throw new AssertionError("the adapter must pass the tool-call id");
+      }
+
+      @Override
+      public ToolResult execute(String name, String jsonArguments, String toolCallId) {
+        ids.add(toolCallId);
+        return new ToolResult("{}", false);
+      }
+    };
+    ToolProviderResult tools = ActionlayerTools.from(recording)
+        .provideTools(new ToolProviderRequest("memory-1", UserMessage.from("hi")));
+    ToolExecutor executor = tools.toolExecutorByName("tasks_get");
+
+    executor.execute(ToolExecutionRequest.builder().id("call_77").name("tasks_get").arguments("{}").build(), "m");
+
+    assertThat(ids).containsExactly("call_77");
+  }
 }

@@ -154,7 +154,10 @@ public class TasksGetBenchmark {
 
   private static void check(Task expected, ActionLayer layer, String variant) {
     Task actual = layer.tasks("jira").get(JiraStub.ISSUE_ID);
-    if (!expected.equals(actual)) {
+    // The fields the hand-written client reads (the connector reads more: key, url).
+    if (!expected.id().equals(actual.id()) || !expected.title().equals(actual.title())
+        || !java.util.Objects.equals(expected.project(), actual.project())
+        || !java.util.Objects.equals(expected.description(), actual.description())) {
       throw new IllegalStateException(variant + " read " + actual + ", hand-written read " + expected);
     }
   }

@@ -1,6 +1,7 @@
 package dev.actionlayer.broker;
 
 import dev.actionlayer.ActionLayer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import java.net.URI;
@@ -37,6 +38,9 @@ import org.slf4j.LoggerFactory;
  *       policy allows.
  *   <li>{@code /approvals} — pending approvals, and deciding them, for approvers (see
  *       {@link BrokerApprovals}).
+ *   <li>{@code /metrics} — the {@linkplain Builder#metrics metrics registry} in Prometheus's text
+ *       format, for any principal's key (give the scraper a principal of its own); absent
+ *       ({@code 404}) when the broker has no registry.
  *   <li>{@code /healthz} — 200 while the process serves; {@code /readyz} — 200 when the principals
  *       file, the approvals store and every {@linkplain Builder#readinessCheck added check} answer,
  *       503 naming the failing check otherwise. Neither needs a key.
@@ -76,6 +80,8 @@ public final class Broker implements AutoCloseable {
   private final Map<String, BooleanSupplier> readinessChecks;
   private final McpJsonMapper json = McpJsonDefaults.getMapper();
   private final BrokerApprovals approvals;
+  /** Served at /metrics; null when the broker has none. */
+  private final PrometheusMeterRegistry metrics;
   private Server server;
   private Gate gate;
   private McpEndpoints endpoints;
@@ -90,6 +96,7 @@ public final class Broker implements AutoCloseable {
     this.approvalTimeout = b.approvalTimeout;
     this.readinessChecks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.readiness));
     this.approvals = b.approvals == null ? BrokerApprovals.builder().build() : b.approvals;
+    this.metrics = b.metrics;
   }
 
   /** A builder serving {@code layer} (already built, with its policy, approver and journal). */
@@ -112,7 +119,8 @@ public final class Broker implements AutoCloseable {
     Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
     readiness.put("approvals", approvals.store()::ready);
     readiness.putAll(readinessChecks);
-    gate = new Gate(allowedOrigins, principals, endpoints, admin, readiness, json);
+    gate = new Gate(allowedOrigins, principals, endpoints, admin, readiness, json,
+        metrics == null ? null : metrics::scrape);
     admin.gate(gate);
 
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
@@ -201,6 +209,7 @@ public final class Broker implements AutoCloseable {
     private Duration approvalTimeout = Duration.ofMinutes(5);
     private BrokerApprovals approvals;
     private final Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
+    private PrometheusMeterRegistry metrics;
 
     private Builder(ActionLayer layer) {
       this.layer = Objects.requireNonNull(layer, "layer == null");
@@ -282,6 +291,18 @@ public final class Broker implements AutoCloseable {
         throw new IllegalArgumentException("readiness check name must be 1..32 lowercase letters, digits or -");
       }
       readiness.put(name, check);
+      return this;
+    }
+
+    /**
+     * Serves {@code registry} at {@code /metrics} in Prometheus's text format. Give the same
+     * registry to the layer ({@code ActionLayer.Builder#meterRegistry}) so that its calls, retries,
+     * breakers, sagas, policy denials and approvals show there. Scraping needs a principal's key,
+     * like everything but {@code /healthz} and {@code /readyz}. Default: none ({@code /metrics} is
+     * {@code 404}).
+     */
+    public Builder metrics(PrometheusMeterRegistry registry) {
+      this.metrics = Objects.requireNonNull(registry, "registry == null");
       return this;
     }
 

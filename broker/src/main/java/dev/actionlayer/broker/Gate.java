@@ -36,13 +36,16 @@ final class Gate extends HttpServlet {
   private final transient ApprovalsEndpoint approvals;
   private final transient Map<String, BooleanSupplier> readiness;
   private final transient McpJsonMapper json;
+  /** The Prometheus text of the metrics registry, or null when there is none. */
+  private final transient java.util.function.Supplier<String> metrics;
   private transient volatile boolean closing;
   /** Requests being served other than a GET's event stream, which lasts as long as its session. */
   private final transient java.util.concurrent.atomic.AtomicInteger inFlight =
       new java.util.concurrent.atomic.AtomicInteger();
 
   Gate(Set<String> allowedOrigins, Principals principals, McpEndpoints endpoints, ApprovalsEndpoint approvals,
-      Map<String, BooleanSupplier> readiness, McpJsonMapper json) {
+      Map<String, BooleanSupplier> readiness, McpJsonMapper json, java.util.function.Supplier<String> metrics) {
+    this.metrics = metrics;
     this.allowedOrigins = allowedOrigins;
     this.principals = principals;
     this.endpoints = endpoints;
@@ -109,8 +112,10 @@ final class Gate extends HttpServlet {
     }
     boolean mcp = path.equals(Broker.MCP_PATH);
     boolean admin = path.equals(ApprovalsEndpoint.PATH) || path.startsWith(ApprovalsEndpoint.PATH + "/");
-    if (!mcp && !admin) {
-      error(response, 404, -32601, "Not found: the broker serves /mcp, /approvals, /healthz and /readyz");
+    boolean scrape = path.equals("/metrics") && metrics != null;
+    if (!mcp && !admin && !scrape) {
+      error(response, 404, -32601, "Not found: the broker serves /mcp, /approvals, "
+          + (metrics == null ? "" : "/metrics, ") + "/healthz and /readyz");
       return;
     }
     Optional<Principal> principal = bearer(request).flatMap(principals::authenticate);
@@ -121,6 +126,10 @@ final class Gate extends HttpServlet {
     }
     if (closing) {
       error(response, 503, -32603, "The broker is shutting down");
+      return;
+    }
+    if (scrape) {
+      scrape(request, response);
       return;
     }
     boolean stream = request.getMethod().equals("GET");
@@ -134,6 +143,20 @@ final class Gate extends HttpServlet {
     } finally {
       if (!stream) inFlight.decrementAndGet();
     }
+  }
+
+  /** {@code GET /metrics}: the registry in Prometheus's text format (version 0.0.4). */
+  private void scrape(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (!request.getMethod().equals("GET")) {
+      error(response, 405, -32601, "Method not allowed: GET /metrics");
+      return;
+    }
+    byte[] bytes = metrics.get().getBytes(StandardCharsets.UTF_8);
+    response.setStatus(200);
+    response.setContentType("text/plain; version=0.0.4; charset=utf-8");
+    response.setHeader("Cache-Control", "no-store");
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
   }
 
   private void ready(HttpServletResponse response) throws IOException {

@@ -1,5 +1,7 @@
 package dev.actionlayer.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.actionlayer.ActionLayer;
@@ -103,8 +105,10 @@ final class ServeCommand implements Callable<Integer> {
       }
       ApprovalStore store = database == null ? ApprovalStore.inMemory() : ApprovalStore.jdbc(database);
       BrokerApprovals approvals = BrokerApprovals.builder().store(store).auditSink(audit).build();
+      // One registry for the layer's meters and the broker's /metrics (docs/observability.md).
+      PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       ActionLayer.Builder builder = ActionLayer.builder().principal("broker").auditSink(audit).policy(policy)
-          .approver(approvals);
+          .approver(approvals).meterRegistry(metrics);
       SharedState shared = database == null ? SharedState.local() : SharedState.jdbc(database);
       if (database != null) builder.journal(SagaJournal.jdbc(database)).sharedState(shared);
       for (String name : connections.names()) builder.connection(name, connections.connector(name, environment), connections.policy(name));
@@ -116,7 +120,8 @@ final class ServeCommand implements Callable<Integer> {
         throw new UsageException(policyFile + " refused: " + e.getMessage());
       }
       resources.push(layer);
-      Broker.Builder broker = Broker.builder(layer).principals(principals).port(port).approvals(approvals);
+      Broker.Builder broker = Broker.builder(layer).principals(principals).port(port).approvals(approvals)
+          .metrics(metrics);
       if (file.has("host")) broker.host(file.value("host", null));
       try {
         broker.allowedOrigins(origins);

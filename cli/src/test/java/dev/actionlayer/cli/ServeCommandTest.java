@@ -164,6 +164,15 @@ class ServeCommandTest {
       assertThat(Cli.run(approver, "approvals", "list", "--broker", base).out()).contains("no pending approvals");
     }
 
+    // serve wires one registry into the layer and the broker's /metrics.
+    HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
+        .header("Authorization", "Bearer " + keyOf(agentKeys)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains("actionlayer_calls_seconds_count{connection=\"jira\",operation=\"tasks.create\",outcome=\"SUCCESS\"} 1\n")
+        .contains("actionlayer_approvals_total{decision=\"approved\",operation=\"tasks.delete\"} 1.0")
+        .doesNotContain(TOKEN);
+
     child.destroy();
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
     String audit = Files.readString(dir.resolve("audit.jsonl"));
