@@ -174,7 +174,7 @@ public class ActionLayerAutoConfiguration {
           return SagaJournal.file(path);
         } catch (UncheckedIOException e) {
           throw new ActionLayerConfigurationException("actionlayer.journal.path",
-              "cannot be opened (a missing directory, no permission, or a damaged journal)", e);
+              "cannot be opened (a missing directory, no permission, or a damaged journal)");
         } catch (IllegalStateException e) {
           throw new ActionLayerConfigurationException("actionlayer.journal.path",
               "is in use by another process (a file journal serves one process; use jdbc to share)");
