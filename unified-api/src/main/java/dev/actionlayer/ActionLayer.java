@@ -21,6 +21,7 @@ import dev.actionlayer.saga.CompensationPolicy;
 import dev.actionlayer.saga.RecoveryReport;
 import dev.actionlayer.saga.Saga;
 import dev.actionlayer.saga.SagaJournal;
+import dev.actionlayer.internal.Telemetry;
 import dev.actionlayer.internal.Transport;
 import dev.actionlayer.spi.Connector;
 import dev.actionlayer.spi.Resource;
@@ -58,11 +59,13 @@ public final class ActionLayer implements AutoCloseable {
   /** The policy applied to every call, or null when the layer has none. */
   private final PolicyEngine policy;
   private final SharedStore shared;
+  private final Telemetry telemetry;
 
   private ActionLayer(Map<String, ConnectionRuntime> connections, Pipeline pipeline,
       Transport transport, SagaEngine sagas, String principal, PolicyEngine policy,
-      SharedStore shared) {
+      SharedStore shared, Telemetry telemetry) {
     this.shared = shared;
+    this.telemetry = telemetry;
     this.connections = connections;
     this.pipeline = pipeline;
     this.transport = transport;
@@ -135,7 +138,7 @@ public final class ActionLayer implements AutoCloseable {
    * it may use them on.
    */
   public ToolCatalog tools() {
-    return new Catalog(this::calls, connections(), principal, policy);
+    return new Catalog(this::calls, connections(), principal, policy, telemetry);
   }
 
   /**
@@ -146,7 +149,8 @@ public final class ActionLayer implements AutoCloseable {
   public ActionLayer forPrincipal(String principal) {
     Objects.requireNonNull(principal, "principal == null");
     if (principal.isBlank()) throw new IllegalArgumentException("principal is blank");
-    return new ActionLayer(connections, pipeline, transport, sagas, principal, policy, shared);
+    return new ActionLayer(connections, pipeline, transport, sagas, principal, policy, shared,
+        telemetry);
   }
 
   /** The principal this view acts for. */
@@ -238,6 +242,9 @@ public final class ActionLayer implements AutoCloseable {
     private Policy policy;
     private Approver approver;
     private SharedState sharedState;
+    private io.opentelemetry.api.OpenTelemetry openTelemetry;
+    private io.micrometer.core.instrument.MeterRegistry meterRegistry;
+    private boolean recordToolArguments;
 
     private Builder() {}
 
@@ -376,6 +383,42 @@ public final class ActionLayer implements AutoCloseable {
     }
 
     /**
+     * Where the layer's spans go: one span per logical call (for a tool call, the GenAI
+     * {@code execute_tool} span), a client span per request, saga spans, and events for a breaker
+     * opening, a cooldown and a spent retry budget. Default: the global OpenTelemetry when one is
+     * installed when {@link #build()} runs (by the application or the OpenTelemetry Java agent),
+     * else none. With the no-op OpenTelemetry nothing is recorded and calls take a path that costs
+     * nothing. No trace header is ever sent to a vendor. Names and attributes:
+     * {@code docs/observability.md}.
+     */
+    public Builder openTelemetry(io.opentelemetry.api.OpenTelemetry openTelemetry) {
+      this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry == null");
+      return this;
+    }
+
+    /**
+     * Where the layer's metrics go ({@code actionlayer.calls}, {@code actionlayer.attempts},
+     * {@code actionlayer.retry.calls}, breaker, cooldown, saga and policy meters; see
+     * {@code docs/observability.md}). Tags are bounded: connection and operation names, error
+     * codes and fixed words — never ids, agent-supplied values or credentials. Default: none.
+     */
+    public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry meterRegistry) {
+      this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry == null");
+      return this;
+    }
+
+    /**
+     * Whether a tool call's span carries its arguments and result ({@code gen_ai.tool.call.arguments},
+     * {@code gen_ai.tool.call.result}), redacted as audit events are (every connection's
+     * credentials, secret-looking fields). Default {@code false}: they never appear on a span,
+     * and neither does a request's URL (it holds ids and search values).
+     */
+    public Builder recordToolArguments(boolean record) {
+      this.recordToolArguments = record;
+      return this;
+    }
+
+    /**
      * @throws IllegalStateException when no connection was added, or the policy requires approval
      *     and no {@link #approver} was set
      * @throws IllegalArgumentException when the policy names a connection the layer does not have
@@ -391,15 +434,20 @@ public final class ActionLayer implements AutoCloseable {
       Map<String, ConnectionRuntime> runtimes = new LinkedHashMap<>();
       SharedStore shared = SharedStates.store(sharedState != null ? sharedState : SharedState.local());
       Accounts accounts = new Accounts(shared, clock);
+      // getOrNoop, not get: get() would fix the no-op as the global for good, and an application
+      // that installs its SDK after building the layer would fail to.
+      Telemetry telemetry = Telemetry.of(
+          openTelemetry != null ? openTelemetry : io.opentelemetry.api.GlobalOpenTelemetry.getOrNoop(),
+          meterRegistry, recordToolArguments, runtimes);
       for (Map.Entry<String, Connector> e : connectors.entrySet()) {
         ConnectionPolicy policy = customizers.get(e.getKey()).apply(base.toBuilder()).build();
         runtimes.put(e.getKey(), new ConnectionRuntime(e.getKey(), e.getValue(), policy,
-            e.getValue().credentials().authorizer(transport, clock), accounts));
+            e.getValue().credentials().authorizer(transport, clock), accounts, telemetry));
       }
       DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
-      Pipeline pipeline = new Pipeline(clock, sleeper, transport, auditSink, random);
+      Pipeline pipeline = new Pipeline(clock, sleeper, transport, auditSink, random, telemetry);
       Map<String, ConnectionRuntime> connections = Collections.unmodifiableMap(runtimes);
-      PolicyEngine engine = policy == null ? null : new PolicyEngine(policy, approver, shared, clock);
+      PolicyEngine engine = policy == null ? null : new PolicyEngine(policy, approver, shared, clock, telemetry);
       // Sagas reach the connections the way the layer does, not through the layer.
       Canonical.Lookup lookup = new Canonical.Lookup() {
         @Override
@@ -409,8 +457,9 @@ public final class ActionLayer implements AutoCloseable {
       };
       SagaEngine sagas = new SagaEngine(lookup,
           Journals.store(journal != null ? journal : SagaJournal.inMemory()), compensations,
-          compensationPolicy, clock, sleeper, auditSink, random);
-      return new ActionLayer(connections, pipeline, transport, sagas, principal, engine, shared);
+          compensationPolicy, clock, sleeper, auditSink, random, telemetry);
+      return new ActionLayer(connections, pipeline, transport, sagas, principal, engine, shared,
+          telemetry);
     }
   }
 }

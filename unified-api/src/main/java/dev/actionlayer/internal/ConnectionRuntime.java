@@ -49,6 +49,8 @@ public final class ConnectionRuntime {
   final Cooldown cooldown;
   final RetryBudget budget;
   final Cache<Object, CompletableFuture<Object>> recentCreates;
+  /** Where this connection's spans and metrics go. */
+  final Telemetry telemetry;
 
   /**
    * @param accounts the layer's accounts: the clock (the duplicate window is measured on it, as
@@ -58,8 +60,9 @@ public final class ConnectionRuntime {
    *     account with another rate limit
    */
   public ConnectionRuntime(String name, Connector connector, ConnectionPolicy policy,
-      Authorizer authorizer, Accounts accounts) {
+      Authorizer authorizer, Accounts accounts, Telemetry telemetry) {
     java.time.Clock clock = accounts.clock();
+    this.telemetry = telemetry;
     this.name = name;
     this.connector = connector;
     this.policy = policy;
@@ -77,7 +80,12 @@ public final class ConnectionRuntime {
         // wait; Failsafe's own delay runs on System.nanoTime, so it is set never to end first.
         .withDelay(Duration.ofDays(3650))
         .withSuccessThreshold(1)
-        .onOpen(e -> breakerOpenedAt = clock.millis())
+        .onOpen(e -> {
+          breakerOpenedAt = clock.millis();
+          telemetry.breakerTransition(name, e.getPreviousState().name(), "OPEN");
+        })
+        .onHalfOpen(e -> telemetry.breakerTransition(name, e.getPreviousState().name(), "HALF_OPEN"))
+        .onClose(e -> telemetry.breakerTransition(name, e.getPreviousState().name(), "CLOSED"))
         .build();
     this.bulkhead = new Semaphore(policy.maxConcurrentCalls());
     int permits = policy.rateLimitPermits();
@@ -98,6 +106,7 @@ public final class ConnectionRuntime {
             .expireAfterWrite(policy.duplicateWindow())
             .maximumSize(10_000)
             .build();
+    if (telemetry.metrics != null) telemetry.metrics.breaker(this);
   }
 
   /**

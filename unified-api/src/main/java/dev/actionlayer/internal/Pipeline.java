@@ -25,9 +25,11 @@ public final class Pipeline {
   final Guard guard;
   final DoubleSupplier random;
   private final AuditSink auditSink;
+  final Telemetry telemetry;
 
   public Pipeline(Clock clock, Sleeper sleeper, Transport transport, AuditSink auditSink,
-      DoubleSupplier random) {
+      DoubleSupplier random, Telemetry telemetry) {
+    this.telemetry = telemetry;
     this.clock = clock;
     this.sleeper = sleeper;
     this.transport = transport;

@@ -8,6 +8,7 @@ import dev.actionlayer.ErrorCode;
 import dev.actionlayer.audit.AuditEvent;
 import dev.actionlayer.policy.ApprovalDecision;
 import dev.actionlayer.policy.ApprovalRequest;
+import dev.actionlayer.internal.Telemetry;
 import dev.actionlayer.policy.Approver;
 import dev.actionlayer.policy.Policy;
 import io.github.bucket4j.Bucket;
@@ -36,12 +37,15 @@ public final class PolicyEngine {
   private final Approver approver;
   private final Buckets buckets;
   private final Clock clock;
+  private final Telemetry telemetry;
 
   /**
    * @param approver null when the policy requires no approval
    * @param buckets the layer's shared state, so that quotas count across instances when it is shared
+   * @param telemetry counts denials and approval decisions
    */
-  public PolicyEngine(Policy policy, Approver approver, Buckets buckets, Clock clock) {
+  public PolicyEngine(Policy policy, Approver approver, Buckets buckets, Clock clock, Telemetry telemetry) {
+    this.telemetry = Objects.requireNonNull(telemetry, "telemetry == null");
     this.policy = Objects.requireNonNull(policy, "policy == null");
     this.approver = approver;
     this.buckets = Objects.requireNonNull(buckets, "buckets == null");
@@ -100,7 +104,9 @@ public final class PolicyEngine {
 
   /** The verdict on a call about to be made: spends quota and asks the approver when a rule says so. */
   public Verdict check(Ask ask) {
-    return decide(ask, false);
+    Verdict v = decide(ask, false);
+    if (!v.allowed()) telemetry.denied(ask.connection(), ask.operation(), v.decision().reason());
+    return v;
   }
 
   /** The verdict a dry run reports: quota estimated, not spent; approval reported, not asked. */
@@ -183,12 +189,14 @@ public final class PolicyEngine {
       d = approver.decide(request);
       if (d == null) throw new NullPointerException("the approver returned null");
     } catch (RuntimeException e) {
+      telemetry.approval(ask.operation(), "failed");
       log.warn("the approver failed on {} for principal {} (rule {})", ask.operation(), ask.principal(), rule.id(), e);
       return deny(rule.id(), "approver failed", "failed", ActionError.builder(ErrorCode.INTERNAL).retryable(false)
           .message("policy: rule '" + rule.id() + "' requires approval, and the approver failed ("
               + e.getClass().getSimpleName() + "); nothing was sent"));
     }
     String by = d.by().orElse(null);
+    telemetry.approval(ask.operation(), d.status().name().toLowerCase(java.util.Locale.ROOT));
     return switch (d.status()) {
       case APPROVED -> new Verdict(new AuditEvent.Decision(true, rule.id(), null, "approved", by, null), null);
       case DENIED -> deny(rule.id(), "approval denied", "denied", by, null,

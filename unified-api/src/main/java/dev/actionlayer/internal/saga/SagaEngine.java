@@ -11,6 +11,7 @@ import dev.actionlayer.internal.Backoff;
 import dev.actionlayer.internal.Canonical;
 import dev.actionlayer.internal.ResourceCalls;
 import dev.actionlayer.internal.Retries;
+import dev.actionlayer.internal.Telemetry;
 import dev.actionlayer.internal.TraceIds;
 import dev.actionlayer.saga.Compensation;
 import dev.actionlayer.saga.CompensationPolicy;
@@ -54,10 +55,13 @@ public final class SagaEngine implements AutoCloseable {
   private final AuditSink auditSink;
   private final DoubleSupplier random;
   private final Compensator compensator = new Compensator(this);
+  /** Saga, step and compensation spans; saga outcomes and residue counted. */
+  final Telemetry telemetry;
 
   public SagaEngine(Canonical.Lookup lookup, JournalStore journal, Map<String, Compensation> compensations,
       CompensationPolicy policy, Clock clock, Sleeper sleeper, AuditSink auditSink,
-      DoubleSupplier random) {
+      DoubleSupplier random, Telemetry telemetry) {
+    this.telemetry = telemetry;
     this.lookup = lookup;
     this.journal = journal;
     this.compensations = Map.copyOf(compensations);

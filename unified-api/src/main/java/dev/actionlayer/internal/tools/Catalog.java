@@ -16,6 +16,7 @@ import dev.actionlayer.NewFolder;
 import dev.actionlayer.NewTask;
 import dev.actionlayer.internal.Canonical;
 import dev.actionlayer.internal.ResourceCalls;
+import dev.actionlayer.internal.Telemetry;
 import dev.actionlayer.internal.policy.PolicyEngine;
 import dev.actionlayer.spi.CreateSafety;
 import dev.actionlayer.spi.Json;
@@ -60,12 +61,15 @@ public final class Catalog implements ToolCatalog {
   private final Canonical.Lookup lookup;
   private final String principal;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private final Telemetry telemetry;
 
   /**
    * @param policy the layer's policy, or null: with one, a tool lists only the connections the
    *     principal may call its operation on, and a tool with none is left out
    */
-  public Catalog(Canonical.Lookup lookup, List<String> connections, String principal, PolicyEngine policy) {
+  public Catalog(Canonical.Lookup lookup, List<String> connections, String principal, PolicyEngine policy,
+      Telemetry telemetry) {
+    this.telemetry = telemetry;
     this.lookup = lookup;
     this.principal = principal;
     for (Canonical<?, ?> kind : List.of(Canonical.TASKS, Canonical.CONTACTS, Canonical.FOLDERS)) {
