@@ -11,6 +11,8 @@ import dev.actionlayer.policy.Policy;
 import dev.actionlayer.saga.RecoveryReport;
 import dev.actionlayer.saga.SagaJournal;
 import dev.actionlayer.tools.ToolCatalog;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +34,9 @@ import org.springframework.core.io.ResourceLoader;
  * The starter's beans: an {@link ActionLayer} built from the {@code actionlayer.*} settings (closed
  * with the context, its unfinished sagas recovered before it is handed out), its
  * {@link ToolCatalog}, and the {@link AuditSink} the settings name. An application's own bean of
- * any of these types replaces the starter's.
+ * any of these types replaces the starter's. The application's {@link MeterRegistry},
+ * {@link OpenTelemetry}, {@link DataSource} (for the jdbc journal) and {@link Approver} beans, when
+ * it has exactly one of a type, are handed to the layer.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(ActionLayerProperties.class)
@@ -75,7 +79,8 @@ public class ActionLayerAutoConfiguration {
   @ConditionalOnMissingBean
   public ActionLayer actionLayer(ActionLayerProperties properties, ResourceLoader resources, AuditSink auditSink,
       ObjectProvider<ActionLayerBuilderCustomizer> customizers, ObjectProvider<DataSource> dataSources,
-      ObjectProvider<Approver> approvers) {
+      ObjectProvider<Approver> approvers, ObjectProvider<MeterRegistry> meterRegistries,
+      ObjectProvider<OpenTelemetry> openTelemetries) {
     ActionLayer.Builder builder = ActionLayer.builder().auditSink(auditSink);
     Map<String, ActionLayerProperties.Connection> connections = properties.getConnections();
     if (connections == null || connections.isEmpty()) {
@@ -93,6 +98,11 @@ public class ActionLayerAutoConfiguration {
     if (properties.getPolicy() != null) builder.policy(policy(properties.getPolicy()));
     Approver approver = approvers.getIfUnique();
     if (approver != null) builder.approver(approver);
+    MeterRegistry meterRegistry = meterRegistries.getIfUnique();
+    if (meterRegistry != null) builder.meterRegistry(meterRegistry);
+    OpenTelemetry openTelemetry = openTelemetries.getIfUnique();
+    if (openTelemetry != null) builder.openTelemetry(openTelemetry);
+    builder.recordToolArguments(properties.isRecordToolArguments());
     SagaJournal journal = journal(properties.getJournal(), dataSources);
     ActionLayer layer;
     try {

@@ -28,6 +28,12 @@ public class ActionLayerProperties {
   /** Who acts, for audit, duplicate suppression and the policy. Default "default". */
   private String principal;
 
+  /**
+   * Whether a tool call's span carries its arguments and result (redacted like audit events). Off by
+   * default: they never appear on a span.
+   */
+  private boolean recordToolArguments;
+
   /** Where sagas keep their books. */
   private final Journal journal = new Journal();
 
@@ -56,6 +62,14 @@ public class ActionLayerProperties {
 
   public void setPrincipal(String principal) {
     this.principal = principal;
+  }
+
+  public boolean isRecordToolArguments() {
+    return recordToolArguments;
+  }
+
+  public void setRecordToolArguments(boolean recordToolArguments) {
+    this.recordToolArguments = recordToolArguments;
   }
 
   public Journal getJournal() {
