@@ -17,6 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import okhttp3.HttpUrl;
 import okhttp3.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +105,19 @@ final class Call<R> {
   VendorUsage usage;
   /** The policy's decision on this call, for its audit event; null without a policy. */
   AuditEvent.Decision decision;
+  /** The call's span: its own, or the tool execution span it is part of; null when not tracing. */
+  private final Span span;
+  /** Whether {@link #span} is this call's own (else the tool catalog ends it). */
+  private boolean ownSpan;
+  /** Whether {@link #finished} ran. */
+  private boolean spanDone;
+  /** The span of the request being sent; null between requests or when not tracing. */
+  private Span attemptSpan;
+  /** The highest attempt number the retry loop reached; 0 when it never ran. */
+  private int tries;
+  /** The retry loop's wait before the next attempt, for that attempt's span: reason, or null. */
+  private String loopWaitReason;
+  private long loopWaitMs;
 
   Call(Pipeline pipeline, ConnectionRuntime c, String operationName, Supplier<Operation<R>> planner,
       String principal, Map<String, String> context) {
@@ -106,7 +127,9 @@ final class Call<R> {
     this.planner = planner;
     this.principal = principal;
     this.context = context;
-    this.traceId = TraceIds.inherited();
+    this.span = pipeline.telemetry.tracer == null ? null : startSpan(pipeline.telemetry.tracer);
+    // With a span, the audit event carries its trace id (or the saga's, which its span shares).
+    this.traceId = span == null ? TraceIds.inherited() : TraceIds.inherited(span);
     this.startedAt = pipeline.clock.instant();
     this.deadlineAt = startedAt.plus(c.policy.deadline());
   }
@@ -117,8 +140,34 @@ final class Call<R> {
     return traceId;
   }
 
+  /** The call's own span, or the current tool execution's, with the call's attributes. */
+  private Span startSpan(Tracer tracer) {
+    Span s = Telemetry.adoptToolSpan();
+    if (s == null) {
+      s = tracer.spanBuilder(operationName).setSpanKind(SpanKind.INTERNAL).startSpan();
+      ownSpan = true;
+    }
+    s.setAttribute(Telemetry.CONNECTION, c.name);
+    s.setAttribute(Telemetry.OPERATION, operationName);
+    s.setAttribute(Telemetry.VENDOR, c.connector.vendor());
+    return s;
+  }
+
   /** Runs the call and audits it once. */
   Pipeline.Outcome<R> run() {
+    if (span == null) return runStages();
+    try (Scope ignored = span.makeCurrent()) {
+      return runStages();
+    } catch (RuntimeException | Error e) {
+      if (!spanDone && ownSpan) { // a defect, not an ActionException (those end it in finished)
+        Telemetry.failed(span, e.getClass().getName());
+        span.end();
+      }
+      throw e;
+    }
+  }
+
+  private Pipeline.Outcome<R> runStages() {
     try {
       op = plan();
       ctx = new CallContext(op.key, op.name, this::exchange, r -> Failures.mapError(c, r));
@@ -126,6 +175,7 @@ final class Call<R> {
           : op.kind == Operation.Kind.CREATE && c.recentCreates != null
               ? Duplicates.firstOrRun(this, this::guarded)
           : guarded();
+      finished(null);
       pipeline.audit(this, result, null);
       return new Pipeline.Outcome<>(result, deduplicated);
     } catch (ActionException e) {
@@ -137,8 +187,43 @@ final class Call<R> {
         error = Failures.outcomeUnknown(error, "no later attempt could confirm whether it was");
       }
       error = Failures.finish(this, error);
+      finished(error);
       pipeline.audit(this, null, error);
       throw new ActionException(error, e.getCause());
+    }
+  }
+
+  /** Ends the call's span and records its metrics; {@code error} null for success. */
+  private void finished(ActionError error) {
+    spanDone = true;
+    if (attemptSpan != null) endAttempt(null, 0, error == null ? null : error.code().name(), true);
+    if (span != null) {
+      if (deduplicated) span.setAttribute(Telemetry.DEDUPLICATED, true);
+      span.setAttribute(Telemetry.ATTEMPTS, (long) attempts.size());
+      if (error != null) {
+        span.setAttribute(Telemetry.ERROR_TYPE, error.code().name());
+        span.setStatus(StatusCode.ERROR);
+      }
+      if (ownSpan) span.end();
+    }
+    Metrics m = pipeline.telemetry.metrics;
+    if (m == null) return;
+    String outcome = error == null ? "SUCCESS" : error.code().name();
+    m.call(c.name, operationName, outcome, System.nanoTime() - startNanos);
+    if (tries > 0) {
+      m.retryCall(c.name, operationName, (error == null ? "successful_" : "failed_")
+          + (tries > 1 ? "with_retry" : "without_retry"));
+    }
+    if (deduplicated) m.duplicate(c.name, operationName);
+  }
+
+  /** The retry loop waits {@code d} before the next attempt ({@code reason}: backoff, retry_after). */
+  void loopWait(String reason, Duration d) {
+    Metrics m = pipeline.telemetry.metrics;
+    if (m != null) m.waited(c.name, reason, d);
+    if (span != null) {
+      loopWaitReason = reason;
+      loopWaitMs = d.toMillis();
     }
   }
 
@@ -209,6 +294,7 @@ final class Call<R> {
 
   /** One attempt of the operation: at most one request, plus one resend after a token refresh. */
   private R attempt(int number, Duration delay) {
+    tries = number;
     if (request == null && !delay.isZero()) {
       // Building may send an auxiliary request first: whichever request goes out next is the one
       // the backoff preceded, so the wait is handed to the next recorded request, aux or call.
@@ -239,7 +325,7 @@ final class Call<R> {
         record(AttemptKind.CALL, n, delay, null, e.error().code());
         throw Retries.candidate(e);
       }
-      Exchange x = send(okRequest);
+      Exchange x = send(okRequest, AttemptKind.CALL, n - 1);
       boolean readsBody = op.kind != Operation.Kind.DELETE;
       ActionError error = Failures.classify(c, x, readsBody);
       boolean applied = false;
@@ -345,7 +431,7 @@ final class Call<R> {
   private VendorResponse exchange(VendorRequest vendorRequest) {
     while (true) {
       Request okRequest = pipeline.transport.toOkHttp(c, vendorRequest);
-      Exchange x = send(okRequest);
+      Exchange x = send(okRequest, AttemptKind.AUX, auxAttempts);
       int n = ++auxAttempts;
       ActionError error = Failures.classify(c, x, true);
       record(AttemptKind.AUX, n, Duration.ZERO, x, error == null ? null : error.code());
@@ -376,9 +462,25 @@ final class Call<R> {
     return op.findReader.read(response, ctx);
   }
 
-  /** Sends one request through the connection's guard and notes what came back. */
-  Exchange send(Request okRequest) {
-    Exchange x = pipeline.guard.send(c, okRequest, this);
+  /**
+   * Sends one request through the connection's guard and notes what came back; with tracing, the
+   * request's client span stays open until {@link #record} (or the call's end) closes it.
+   *
+   * @param resendCount how many times this request was sent before
+   */
+  Exchange send(Request okRequest, AttemptKind kind, int resendCount) {
+    if (span != null) startAttempt(okRequest, resendCount);
+    Exchange x;
+    try {
+      x = pipeline.guard.send(c, okRequest, this);
+    } catch (ActionException e) {
+      // Refused before sending: breaker open, paused, rate limit, deadline.
+      String code = e.error().code().name();
+      if (attemptSpan != null) endAttempt(null, 0, code, false);
+      Metrics m = pipeline.telemetry.metrics;
+      if (m != null) m.attempt(c.name, operationName, kind.wire, 0, code);
+      throw e;
+    }
     if (x.response != null) {
       lastResponse = x.response;
       try {
@@ -400,6 +502,11 @@ final class Call<R> {
     long waited = delay.toMillis() + waitedMs;
     waitedMs = 0;
     int status = x == null || x.response == null ? 0 : x.response.status();
+    if (attemptSpan != null) {
+      endAttempt(x, status, code == null ? null : code.name(), x != null && x.sent);
+    }
+    Metrics m = pipeline.telemetry.metrics;
+    if (m != null) m.attempt(c.name, operationName, kind.wire, status, code == null ? "SUCCESS" : code.name());
     attempts.add(new AuditEvent.Attempt(n, kind.wire, status, code == null ? null : code.name(), waited,
         x == null ? 0 : TimeUnit.NANOSECONDS.toMillis(x.durationNanos), x != null && x.sent));
     if (kind == AttemptKind.CALL) callAttempts++;
@@ -408,10 +515,64 @@ final class Call<R> {
     lastCode = code;
   }
 
-  /** Waits before a request (cooldown, rate limit); the wait is audited with that request. */
-  void waitBeforeRequest(Duration d) {
+  /**
+   * Waits before a request ({@code reason}: cooldown, rate_limit); the wait is audited with that
+   * request, and is an event of its span.
+   */
+  void waitBeforeRequest(Duration d, String reason) {
     sleep(d);
     waitedMs += d.toMillis();
+    Metrics m = pipeline.telemetry.metrics;
+    if (m != null) m.waited(c.name, reason, d);
+    if (attemptSpan != null) attemptSpan.addEvent("actionlayer.wait",
+        Attributes.of(Telemetry.WAIT_REASON, reason, Telemetry.WAIT_MS, d.toMillis()));
+  }
+
+  /** Opens the client span of one request (HTTP client conventions), a child of the call's. */
+  private void startAttempt(Request okRequest, int resendCount) {
+    if (attemptSpan != null) endAttempt(null, 0, null, false); // a path that did not record it
+    HttpUrl url = okRequest.url();
+    Span s = pipeline.telemetry.tracer.spanBuilder(okRequest.method()).setSpanKind(SpanKind.CLIENT)
+        .setParent(Context.current().with(span))
+        .setAttribute(Telemetry.HTTP_METHOD, okRequest.method())
+        .setAttribute(Telemetry.SERVER_ADDRESS, url.host())
+        .setAttribute(Telemetry.SERVER_PORT, (long) url.port())
+        .startSpan();
+    if (resendCount > 0) s.setAttribute(Telemetry.RESEND_COUNT, (long) resendCount);
+    // The URL holds ids and search values (arguments): only by opt-in, redacted. Credentials
+    // never travel in it (they go in the Authorization header, attached last).
+    if (pipeline.telemetry.recordArguments) s.setAttribute(Telemetry.URL_FULL, redactedUrl(url));
+    if (loopWaitReason != null) {
+      s.addEvent("actionlayer.wait",
+          Attributes.of(Telemetry.WAIT_REASON, loopWaitReason, Telemetry.WAIT_MS, loopWaitMs));
+      loopWaitReason = null;
+    }
+    attemptSpan = s;
+  }
+
+  /** Closes the open request span: its status, or the error code it ended with. */
+  private void endAttempt(Exchange x, int status, String errorCode, boolean sent) {
+    Span s = attemptSpan;
+    attemptSpan = null;
+    if (status > 0) s.setAttribute(Telemetry.HTTP_STATUS, (long) status);
+    if (!sent) s.setAttribute(Telemetry.SENT, false);
+    if (errorCode != null) {
+      s.setAttribute(Telemetry.ERROR_TYPE, errorCode);
+      s.setStatus(StatusCode.ERROR);
+    } else if (x != null && x.failure != null) {
+      s.setAttribute(Telemetry.ERROR_TYPE, x.failure.getClass().getName());
+      s.setStatus(StatusCode.ERROR);
+    }
+    s.end();
+  }
+
+  private String redactedUrl(HttpUrl url) {
+    HttpUrl.Builder b = url.newBuilder().query(null);
+    for (int i = 0; i < url.querySize(); i++) {
+      String name = url.queryParameterName(i);
+      b.addQueryParameter(name, Redactor.isSensitiveHeader(name) ? Redactor.MASK : url.queryParameterValue(i));
+    }
+    return c.redactor.text(b.build().toString());
   }
 
   /** What is left of the call's deadline; zero when it has passed. */

@@ -44,6 +44,7 @@ final class CallRules implements Retries.Rules {
           .build());
     }
     if (!c.budget.tryRetry()) {
+      c.telemetry.budgetExhausted(c.name);
       return new ActionException(error.toBuilder()
           .message(error.message() + "; not retried: the connection's retry budget is spent")
           .build());
@@ -53,6 +54,8 @@ final class CallRules implements Retries.Rules {
 
   @Override
   public void sleep(Duration delay, ActionException failure) {
+    boolean asked = failure.error().retryAfter().filter(d -> !d.isZero() && !d.isNegative()).isPresent();
+    call.loopWait(asked ? "retry_after" : "backoff", delay);
     call.sleep(delay);
   }
 }

@@ -41,7 +41,7 @@ final class Guard {
                 + (reason == ErrorCode.QUOTA_EXHAUSTED ? "quota ran out" : "rate limit")
                 + "; nothing was sent"));
       }
-      call.waitBeforeRequest(pause);
+      call.waitBeforeRequest(pause, "cooldown");
     }
     Cooldown.Admission admission = c.cooldown.admit();
     if (admission == Cooldown.Admission.WAIT_FOR_PROBE) {
@@ -139,7 +139,7 @@ final class Guard {
       permitted = limiter.asBlocking().tryConsume(1, min(left, c.policy.maxWait()).toNanos(), nanos -> {
         Duration wait = Duration.ofMillis((nanos + 999_999) / 1_000_000);
         waited[0] += wait.toMillis();
-        call.waitBeforeRequest(wait);
+        call.waitBeforeRequest(wait, "rate_limit");
       });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -208,8 +208,7 @@ final class Guard {
   static void pauseIfAsked(ConnectionRuntime c, ActionError error, VendorResponse response) {
     if (response == null) return;
     if (error.code() == ErrorCode.QUOTA_EXHAUSTED && error.retryAfter().isEmpty()) {
-      pause(c, response.receivedAt().plus(min(QUOTA_PAUSE, c.policy.maxCooldown())),
-          ErrorCode.QUOTA_EXHAUSTED, false);
+      pause(c, response.receivedAt(), min(QUOTA_PAUSE, c.policy.maxCooldown()), ErrorCode.QUOTA_EXHAUSTED, false);
       return;
     }
     if (error.retryAfter().isEmpty()) return;
@@ -217,18 +216,22 @@ final class Guard {
         || error.code() == ErrorCode.QUOTA_EXHAUSTED) {
       // Failures.classify has capped the wait at the ceiling; a capped pause ends with a probe.
       Duration wait = min(error.retryAfter().get(), c.policy.maxCooldown());
-      pause(c, response.receivedAt().plus(wait),
+      pause(c, response.receivedAt(), wait,
           error.code() == ErrorCode.QUOTA_EXHAUSTED ? ErrorCode.QUOTA_EXHAUSTED : ErrorCode.RATE_LIMITED,
           wait.equals(c.policy.maxCooldown()));
     }
   }
 
   /**
-   * Pauses the account in this process and, with a database store, in every process; a pause
-   * the database did not take still holds here (and the vendor's error is reported as it was).
+   * Pauses the account for {@code wait} from {@code from} in this process and, with a database
+   * store, in every process; a pause the database did not take still holds here (and the vendor's
+   * error is reported as it was).
    */
-  private static void pause(ConnectionRuntime c, Instant until, ErrorCode reason, boolean probeFirst) {
+  private static void pause(ConnectionRuntime c, Instant from, Duration wait, ErrorCode reason,
+      boolean probeFirst) {
+    Instant until = from.plus(wait);
     c.cooldown.pauseUntil(until, reason, probeFirst);
+    c.telemetry.cooldownStarted(c.name, reason.name(), wait);
     if (!c.shared.shared()) return;
     try {
       c.shared.recordPause(c.account, new Pause(until, reason, probeFirst));

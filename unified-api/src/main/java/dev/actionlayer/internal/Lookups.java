@@ -52,7 +52,7 @@ final class Lookups<R> {
       }
       Exchange x;
       try {
-        x = call.send(p.transport.toOkHttp(c, call.findRequest()));
+        x = call.send(p.transport.toOkHttp(c, call.findRequest()), Call.AttemptKind.RECONCILE, i - 1);
       } catch (ActionException e) {
         error = e.error();
         cutShort = true;

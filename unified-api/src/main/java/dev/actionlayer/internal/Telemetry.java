@@ -135,12 +135,16 @@ public final class Telemetry {
   public void endTool(Span span, String errorCode, String result) {
     TOOL_SPAN.remove();
     if (span == null) return;
-    if (errorCode != null) {
-      span.setAttribute(ERROR_TYPE, errorCode);
-      span.setStatus(StatusCode.ERROR);
-    }
+    if (errorCode != null) failed(span, errorCode);
     if (recordArguments && result != null) span.setAttribute(TOOL_RESULT, redact(result));
     span.end();
+  }
+
+  /** Marks {@code span} (may be null: nothing to do) failed with {@code errorCode}. */
+  public static void failed(Span span, String errorCode) {
+    if (span == null) return;
+    span.setAttribute(ERROR_TYPE, errorCode);
+    span.setStatus(StatusCode.ERROR);
   }
 
   /** The tool span this thread's next logical call is part of, once; null when there is none. */
@@ -190,10 +194,7 @@ public final class Telemetry {
   /** Ends a saga part; {@code errorCode} null for success. */
   public static void endPart(Span span, String errorCode) {
     if (span == null) return;
-    if (errorCode != null) {
-      span.setAttribute(ERROR_TYPE, errorCode);
-      span.setStatus(StatusCode.ERROR);
-    }
+    if (errorCode != null) failed(span, errorCode);
     span.end();
   }
 

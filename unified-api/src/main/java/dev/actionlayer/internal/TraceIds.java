@@ -41,6 +41,14 @@ public final class TraceIds {
     return span.isValid() ? span.getTraceId() : null;
   }
 
+  /** The saga's trace id, else {@code span}'s (the call's own), else null. */
+  static String inherited(Span span) {
+    String saga = SAGA_TRACE.get();
+    if (saga != null) return saga;
+    SpanContext context = span.getSpanContext();
+    return context.isValid() ? context.getTraceId() : null;
+  }
+
   public static String random() {
     ThreadLocalRandom r = ThreadLocalRandom.current();
     long hi;

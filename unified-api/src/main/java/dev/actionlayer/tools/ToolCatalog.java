@@ -29,4 +29,15 @@ public interface ToolCatalog {
    * credential.
    */
   ToolResult execute(String name, String jsonArguments);
+
+  /**
+   * {@link #execute(String, String)}, naming the caller's id for this tool call (a model's
+   * tool-call id, a JSON-RPC request id), which the call's trace carries as
+   * {@code gen_ai.tool.call.id}. The default ignores the id.
+   *
+   * @param toolCallId the caller's id of this call, or null
+   */
+  default ToolResult execute(String name, String jsonArguments, String toolCallId) {
+    return execute(name, jsonArguments);
+  }
 }

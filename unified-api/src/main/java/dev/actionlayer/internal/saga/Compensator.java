@@ -8,6 +8,9 @@ import dev.actionlayer.Folders;
 import dev.actionlayer.Tasks;
 import dev.actionlayer.internal.Canonical;
 import dev.actionlayer.internal.ResourceCalls;
+import dev.actionlayer.internal.Telemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import dev.actionlayer.internal.Views;
 import dev.actionlayer.saga.Compensation;
 import dev.actionlayer.saga.CompensationScope;
@@ -53,7 +56,16 @@ final class Compensator {
     StepOutcome[] outcomes = new StepOutcome[state.steps.size()];
     for (int i = state.steps.size() - 1; i >= 0; i--) {
       SagaState.Step step = state.steps.get(i);
-      List<Residue> left = step.compensation != null ? custom(state, step) : deletes(state, step);
+      boolean undoes = step.compensation != null || !step.calls.isEmpty();
+      Span span = undoes ? engine.telemetry.startSagaPart("compensate", step.name) : null;
+      List<Residue> left;
+      try (Scope ignored = span == null ? null : span.makeCurrent()) {
+        left = step.compensation != null ? custom(state, step) : deletes(state, step);
+      } catch (RuntimeException | Error e) {
+        Telemetry.endPart(span, e.getClass().getName());
+        throw e;
+      }
+      Telemetry.endPart(span, left.isEmpty() ? null : left.get(0).error().code().name());
       residue.addAll(left);
       StepOutcome.Status status = !left.isEmpty() ? StepOutcome.Status.COMPENSATION_FAILED
           : i == failedStep ? StepOutcome.Status.FAILED : StepOutcome.Status.COMPENSATED;

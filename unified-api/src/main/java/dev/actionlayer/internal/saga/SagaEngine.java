@@ -21,6 +21,8 @@ import dev.actionlayer.saga.Saga;
 import dev.actionlayer.saga.SagaResult;
 import dev.actionlayer.saga.StepOutcome;
 import dev.actionlayer.spi.Json;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -114,11 +116,13 @@ public final class SagaEngine implements AutoCloseable {
     String traceId = state.traceId != null ? state.traceId : TraceIds.random();
     String name = state.name != null ? state.name : "unnamed";
     Instant started = clock.instant();
-    try {
+    Span span = telemetry.startSaga(name, state.sagaId, traceId);
+    try (Scope ignored = span == null ? null : span.makeCurrent()) {
       return TraceIds.within(traceId, () -> {
         if (state.allStepsDone()) {
           SagaResult r = complete(state, name, traceId);
           audit(r, state.principal, "saga.recover", started);
+          ended(span, r);
           return r;
         }
         SagaState.Step interrupted = null;
@@ -131,12 +135,20 @@ public final class SagaEngine implements AutoCloseable {
         SagaResult r = finish(state, name, traceId, failure,
             interrupted == null ? -1 : interrupted.index, List.of());
         audit(r, state.principal, "saga.recover", started);
+        ended(span, r);
         return r;
       });
     } catch (SagaTakenOver e) {
+      Telemetry.endPart(span, "SAGA_TAKEN_OVER");
       log.warn("saga {} was taken over by another worker during recovery: {}", state.sagaId, e.getMessage());
       return null;
     }
+  }
+
+  /** Ends a saga's span (null when not tracing) and counts its outcome. */
+  void ended(Span span, SagaResult r) {
+    telemetry.endSaga(span, r.name(), r.status().name(),
+        r.failure().map(f -> f.code().name()).orElse(null), r.residue().size());
   }
 
   /** Journals the end of a saga whose every step was done, and builds its result. */

@@ -8,7 +8,10 @@ import dev.actionlayer.Folders;
 import dev.actionlayer.Tasks;
 import dev.actionlayer.internal.Canonical;
 import dev.actionlayer.internal.ResourceCalls;
+import dev.actionlayer.internal.Telemetry;
 import dev.actionlayer.internal.TraceIds;
+import io.opentelemetry.api.trace.Span;
+
 import dev.actionlayer.internal.Views;
 import dev.actionlayer.saga.Saga;
 import dev.actionlayer.saga.SagaResult;
@@ -70,7 +73,17 @@ final class SagaRun implements Saga {
     if (ran) throw new IllegalStateException("saga '" + name + "' already ran; declare a new one");
     ran = true;
     String sagaId = UUID.randomUUID().toString();
-    String traceId = TraceIds.current();
+    Span span = engine.telemetry.startSaga(name, sagaId, null);
+    try (io.opentelemetry.context.Scope ignored = span == null ? null : span.makeCurrent()) {
+      return run(sagaId, span);
+    } catch (RuntimeException | Error e) {
+      Telemetry.endPart(span, e.getClass().getName());
+      throw e;
+    }
+  }
+
+  private SagaResult run(String sagaId, Span span) {
+    String traceId = TraceIds.current(); // the saga span's, when there is one
     Instant started = engine.clock.instant();
     SagaState state = new SagaState(sagaId);
     List<String> names = steps.stream().map(StepDef::name).toList();
@@ -81,12 +94,14 @@ final class SagaRun implements Saga {
       int failedStep = -1;
       for (int i = 0; i < steps.size() && failure == null; i++) {
         StepDef def = steps.get(i);
-        try {
+        Span stepSpan = engine.telemetry.startSagaPart("step", def.name);
+        try (io.opentelemetry.context.Scope ignored = stepSpan == null ? null : stepSpan.makeCurrent()) {
           engine.write(state, JournalEntry.stepStarted(sagaId, engine.clock.instant(), i, def.name, def.compensation));
           Object output = def.action.run(new Scope(state, i, def.name, outputs));
           engine.write(state, JournalEntry.stepDone(sagaId, engine.clock.instant(), i));
           if (output != null) outputs.put(def.name, output);
         } catch (SagaTakenOver e) {
+          Telemetry.endPart(stepSpan, "SAGA_TAKEN_OVER");
           throw e;
         } catch (ActionException e) {
           failure = e.error();
@@ -98,10 +113,12 @@ final class SagaRun implements Saga {
               .build();
           failedStep = i;
         }
+        Telemetry.endPart(stepSpan, failedStep == i ? failure.code().name() : null);
       }
       SagaResult result = failure == null ? engine.complete(state, name, traceId)
           : engine.finish(state, name, traceId, failure, failedStep, names);
       engine.audit(result, principal, "saga.run", started);
+      engine.ended(span, result);
       return result;
     });
   }

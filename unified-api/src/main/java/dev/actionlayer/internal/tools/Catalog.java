@@ -25,6 +25,8 @@ import dev.actionlayer.tools.ToolCatalog;
 import dev.actionlayer.tools.ToolHints;
 import dev.actionlayer.tools.ToolParameter;
 import dev.actionlayer.tools.ToolResult;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,8 +122,29 @@ public final class Catalog implements ToolCatalog {
 
   @Override
   public ToolResult execute(String name, String jsonArguments) {
+    return execute(name, jsonArguments, null);
+  }
+
+  @Override
+  public ToolResult execute(String name, String jsonArguments, String toolCallId) {
+    Entry entry = name == null ? null : entries.get(name);
+    // Only a listed tool's name goes into a span name: a model may send any string.
+    Span span = telemetry.startTool(entry == null ? "unknown" : name, toolCallId, jsonArguments);
+    if (span == null) return run(name, entry, jsonArguments, null);
+    ToolResult result;
+    try (Scope ignored = span.makeCurrent()) {
+      result = run(name, entry, jsonArguments, span);
+    } catch (RuntimeException | Error e) {
+      telemetry.endTool(span, e.getClass().getName(), null);
+      throw e;
+    }
+    telemetry.endTool(span, null, result.json());
+    return result;
+  }
+
+  /** Runs a tool call; with a {@code span}, a failure's code goes on it as {@code error.type}. */
+  private ToolResult run(String name, Entry entry, String jsonArguments, Span span) {
     try {
-      Entry entry = name == null ? null : entries.get(name);
       if (entry == null) {
         throw new ActionException(ActionError.builder(ErrorCode.INVALID_REQUEST)
             .message("there is no tool named '" + ToolTexts.clip(name) + "'; tools: " + entries.keySet())
@@ -130,10 +153,12 @@ public final class Catalog implements ToolCatalog {
       Map<String, String> args = Arguments.parse(jsonArguments, entry.tool().parameters());
       return new ToolResult(run(entry, args, "true".equals(args.get("dryRun"))), false);
     } catch (ActionException e) {
+      Telemetry.failed(span, e.error().code().name());
       return new ToolResult(ToolTexts.errorJson(e.error()), true);
     } catch (RuntimeException e) {
       // A defect, not something the model did: log it for a developer, tell the model only that.
       log.warn("tool {} failed unexpectedly", name, e);
+      Telemetry.failed(span, ErrorCode.INTERNAL.name());
       return new ToolResult(ToolTexts.errorJson(ActionError.builder(ErrorCode.INTERNAL).retryable(false)
           .message("the tool failed unexpectedly (" + e.getClass().getSimpleName() + ")").build()), true);
     }
