@@ -36,7 +36,7 @@ final class ScriptedChatModel implements ChatModel {
 
   /** Like every tool-capable model's: Spring AI's tool loop runs only for tool-calling options. */
   @Override
-  public ChatOptions getDefaultOptions() {
+  public ChatOptions getOptions() {
     return ToolCallingChatOptions.builder().build();
   }
 

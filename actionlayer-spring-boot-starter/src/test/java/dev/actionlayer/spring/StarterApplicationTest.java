@@ -90,7 +90,6 @@ class StarterApplicationTest {
   }
 
   double calls(String outcome) {
-    meters.getMeters().forEach(m -> System.out.println("METER " + m.getId()));
     Timer t = meters.find("actionlayer.calls").tag("connection", "jira").tag("operation", "tasks.create")
         .tag("outcome", outcome).timer();
     return t == null ? 0 : t.count();
