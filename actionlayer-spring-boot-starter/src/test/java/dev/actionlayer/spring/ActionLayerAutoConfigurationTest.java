@@ -7,7 +7,10 @@ import dev.actionlayer.ActionException;
 import dev.actionlayer.ActionLayer;
 import dev.actionlayer.ErrorCode;
 import dev.actionlayer.NewTask;
+import dev.actionlayer.Credentials;
 import dev.actionlayer.Task;
+import dev.actionlayer.jira.Jira;
+import dev.actionlayer.saga.SagaRecord;
 import dev.actionlayer.audit.AuditEvent;
 import dev.actionlayer.audit.AuditSink;
 import dev.actionlayer.saga.SagaJournal;
@@ -20,6 +23,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,8 +108,7 @@ class ActionLayerAutoConfigurationTest {
   void anApplicationsOwnLayerReplacesTheStarters() {
     runner.withPropertyValues(jiraConnection())
         .withBean("mine", ActionLayer.class, () -> ActionLayer.builder()
-            .connection("other", dev.actionlayer.jira.Jira.connector(jira.uri(),
-                dev.actionlayer.Credentials.basic("bot@example.com", SECRET))).build())
+            .connection("other", Jira.connector(jira.uri(), Credentials.basic("bot@example.com", SECRET))).build())
         .run(context -> assertThat(context.getBean(ActionLayer.class).connections()).containsExactly("other"));
   }
 
@@ -151,6 +155,87 @@ class ActionLayerAutoConfigurationTest {
                   e -> assertThat(e.error().code()).isEqualTo(ErrorCode.PERMISSION_DENIED));
           assertThat(jira.requestCount()).isZero();
         });
+  }
+
+  /**
+   * A journal as a process killed mid-saga leaves it: saga {@code onboard}'s step {@code ticket}
+   * created a Jira issue (compensation {@code close-ticket}), step {@code wait} had begun.
+   */
+  Path crashedJournal() throws Exception {
+    Path live = dir.resolve("live.journal");
+    Path crashed = dir.resolve("crashed.journal");
+    CountDownLatch inSecondStep = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (ActionLayer before = ActionLayer.builder()
+        .connection("jira", Jira.connector(jira.uri(), Credentials.basic("bot@example.com", SECRET)))
+        .journal(SagaJournal.file(live))
+        .compensation("close-ticket", scope -> {})
+        .build()) {
+      Thread saga = new Thread(() -> before.saga("onboard")
+          .step("ticket", s -> s.tasks("jira").create(new NewTask("PROJ", "Onboard Ada", null)), "close-ticket")
+          .step("wait", s -> {
+            inSecondStep.countDown();
+            awaitQuietly(release);
+            return "done";
+          })
+          .run());
+      saga.start();
+      assertThat(inSecondStep.await(30, TimeUnit.SECONDS)).isTrue();
+      Files.copy(live, crashed); // the books now: step one done, step two begun
+      release.countDown();
+      saga.join();
+    }
+    assertThat(jira.issueCount()).isEqualTo(1);
+    return crashed;
+  }
+
+  /** The compensation a saga names, registered by the application through a customizer. */
+  static ActionLayerBuilderCustomizer closeTicket(List<String> undone) {
+    return b -> b.compensation("close-ticket", scope -> {
+      for (SagaRecord r : scope.records()) {
+        scope.tasks(r.connection()).delete(r.id());
+        undone.add(scope.saga() + "/" + scope.step() + "/" + r.id());
+      }
+    });
+  }
+
+  @Test
+  void startUpFinishesTheSagaAPreviousProcessLeftUnfinished_withTheRegisteredCompensation() throws Exception {
+    Path crashed = crashedJournal();
+    List<String> undone = new CopyOnWriteArrayList<>();
+    runner.withPropertyValues(jiraConnection("actionlayer.journal.type=file", "actionlayer.journal.path=" + crashed))
+        .withBean(ActionLayerBuilderCustomizer.class, () -> closeTicket(undone))
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          // Finished before the bean was handed out: the record is gone, by the named compensation.
+          assertThat(jira.issueCount()).isZero();
+          assertThat(undone).singleElement().satisfies(u -> assertThat(u).startsWith("onboard/ticket/"));
+        });
+  }
+
+  @Test
+  void recoveryAtStartUpCanBeTurnedOff() throws Exception {
+    Path crashed = crashedJournal();
+    List<String> undone = new CopyOnWriteArrayList<>();
+    runner.withPropertyValues(jiraConnection("actionlayer.journal.type=file", "actionlayer.journal.path=" + crashed,
+            "actionlayer.journal.recover-on-startup=false"))
+        .withBean(ActionLayerBuilderCustomizer.class, () -> closeTicket(undone))
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(jira.issueCount()).isEqualTo(1);
+          assertThat(undone).isEmpty();
+          // The application recovers when it chooses.
+          assertThat(context.getBean(ActionLayer.class).recover().sagas()).hasSize(1);
+          assertThat(jira.issueCount()).isZero();
+        });
+  }
+
+  static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   static String basic() {
