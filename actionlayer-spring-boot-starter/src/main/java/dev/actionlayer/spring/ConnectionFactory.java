@@ -127,9 +127,9 @@ final class ConnectionFactory {
       return BaseUris.require(new URI(text));
     } catch (URISyntaxException | IllegalArgumentException e) {
       // BaseUris' messages never quote the URI; URISyntaxException's does, so it is dropped.
-      String why = e instanceof IllegalArgumentException ? e.getMessage().replaceFirst("^baseUri ", "") : "is not a URI";
-      throw new ActionLayerConfigurationException(key + ".base-url",
-          why + " (https://host[/path]; plain http only to a loopback test server)");
+      String why = e instanceof IllegalArgumentException ? e.getMessage().replaceFirst("^baseUri ", "")
+          : "is not a URI (https://host[/path]; plain http only to a loopback test server)";
+      throw new ActionLayerConfigurationException(key + ".base-url", why);
     }
   }
 
