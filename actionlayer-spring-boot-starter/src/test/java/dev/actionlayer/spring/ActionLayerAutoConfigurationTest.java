@@ -15,6 +15,7 @@ import dev.actionlayer.audit.AuditEvent;
 import dev.actionlayer.audit.AuditSink;
 import dev.actionlayer.saga.SagaJournal;
 import dev.actionlayer.testkit.fakes.FakeJira;
+import dev.actionlayer.testkit.fakes.FakeTodoist;
 import dev.actionlayer.tools.ToolCatalog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,6 +90,24 @@ class ActionLayerAutoConfigurationTest {
           });
     } finally {
       bearer.close();
+    }
+  }
+
+  @Test
+  void aVendorDescribedAsDataIsLoadedFromAResourceLocation() {
+    FakeTodoist todoist = new FakeTodoist().requireBearer(SECRET);
+    todoist.start();
+    try {
+      runner.withPropertyValues(
+          "actionlayer.connections.todo.description=classpath:todoist.json",
+          "actionlayer.connections.todo.base-url=" + todoist.uri(),
+          "actionlayer.connections.todo.credentials.token=" + SECRET).run(context -> {
+            assertThat(context).hasNotFailed();
+            context.getBean(ActionLayer.class).tasks("todo").create(new NewTask(null, "Buy milk", null));
+            assertThat(todoist.tasks()).singleElement().satisfies(t -> assertThat(t.content()).isEqualTo("Buy milk"));
+          });
+    } finally {
+      todoist.close();
     }
   }
 

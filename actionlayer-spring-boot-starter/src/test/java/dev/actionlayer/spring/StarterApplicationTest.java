@@ -125,8 +125,8 @@ class StarterApplicationTest {
         .thenCalls("call-1", "tasks_create", "{\"connection\":\"jira\",\"project\":\"PROJ\",\"title\":\"From the model\"}")
         .thenSays("Created it.");
 
-    String answer = ChatClient.builder(model).defaultToolCallbacks(tools).build()
-        .prompt("File a ticket").call().content();
+    String answer = ChatClient.create(model)
+        .prompt("File a ticket").tools(tools).call().content();
 
     assertThat(answer).isEqualTo("Created it.");
     assertThat(JIRA.issueCount()).isEqualTo(issues + 1);
@@ -145,7 +145,8 @@ class StarterApplicationTest {
         .thenCalls("call-2", "tasks_get", "{\"connection\":\"jira\",\"id\":\"PROJ-99999\"}")
         .thenSays("It does not exist.");
 
-    String answer = ChatClient.builder(model).defaultToolCallbacks(tools).build()
+    // Tools as a client's defaults, the other way to hand them over.
+    String answer = ChatClient.builder(model).defaultTools(tools).build()
         .prompt("Look up PROJ-99999").call().content();
 
     assertThat(answer).isEqualTo("It does not exist.");
@@ -160,8 +161,8 @@ class StarterApplicationTest {
         .thenCalls("call-3", "tasks_create", "{\"connection\":\"nowhere\",\"title\":\"x\",\"colour\":\"red\"}")
         .thenSays("I will fix my arguments.");
 
-    String answer = ChatClient.builder(model).defaultToolCallbacks(tools).build()
-        .prompt("File a ticket").call().content();
+    String answer = ChatClient.create(model)
+        .prompt("File a ticket").tools(tools).call().content();
 
     assertThat(answer).isEqualTo("I will fix my arguments.");
     assertThat(toolResult(model).responseData()).contains("\"code\":\"INVALID_REQUEST\"").contains("\"fieldErrors\"");

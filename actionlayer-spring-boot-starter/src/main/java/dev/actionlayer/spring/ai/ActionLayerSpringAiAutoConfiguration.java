@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * When Spring AI is on the class path: the layer's tool catalog as a {@code ToolCallbackProvider}
- * bean ({@link ActionlayerToolCallbacks}), for {@code ChatClient.builder(model).defaultToolCallbacks(…)}.
+ * bean ({@link ActionlayerToolCallbacks}), for {@code chatClient.prompt(…).tools(callbacks)}.
  */
 @AutoConfiguration(after = ActionLayerAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.ai.tool.ToolCallbackProvider")
