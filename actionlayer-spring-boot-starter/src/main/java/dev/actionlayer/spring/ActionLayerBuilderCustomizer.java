@@ -10,5 +10,6 @@ import dev.actionlayer.ActionLayer;
  */
 @FunctionalInterface
 public interface ActionLayerBuilderCustomizer {
+  /** Adjusts {@code builder}; an exception thrown here fails start-up. */
   void customize(ActionLayer.Builder builder);
 }
