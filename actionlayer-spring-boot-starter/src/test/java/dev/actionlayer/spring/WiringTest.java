@@ -35,6 +35,15 @@ class WiringTest {
   }
 
   @Test
+  void springsBomsDoNotChangeTheCoresLibraries() {
+    // Spring Boot's BOM manages OkHttp 4 and older OpenTelemetry; this module re-imports the
+    // parent's first (see its pom), so the pipeline runs on what it is built and tested with.
+    assertThat(okhttp3.OkHttp.VERSION).startsWith("5.");
+    assertThat(io.opentelemetry.api.OpenTelemetry.class.getPackage().getImplementationVersion())
+        .as("opentelemetry-api").isNotNull().doesNotStartWith("1.5");
+  }
+
+  @Test
   void bothAutoConfigurationsAreRegistered() throws Exception {
     assertThat(resource("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports"))
         .contains(ActionLayerAutoConfiguration.class.getName())
