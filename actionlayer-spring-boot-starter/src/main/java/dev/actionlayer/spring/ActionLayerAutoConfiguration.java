@@ -146,8 +146,11 @@ public class ActionLayerAutoConfiguration {
         log.warn("actionlayer: finished the sagas a previous process left unfinished: {}; residue: {} record(s)",
             report, report.residue().size());
       }
-    } catch (ActionException | IllegalStateException | UncheckedIOException e) {
-      layer.close();
+    } catch (RuntimeException e) {
+      layer.close(); // the bean is never handed out: nothing else would close it
+      if (!(e instanceof ActionException || e instanceof IllegalStateException || e instanceof UncheckedIOException)) {
+        throw e;
+      }
       // An ActionException's message is scrubbed of credentials by the pipeline; the others come
       // from the journal, which holds none.
       throw new ActionLayerConfigurationException("actionlayer.journal",
