@@ -191,6 +191,16 @@ class PolicyParseTest {
             + " ids must be unique per principal");
   }
 
+  /** Found by fuzzing (docs/fuzzing.md): a key with a line break came back in Moshi's words. */
+  @Test
+  void malformedJsonAfterAKeyWithALineBreakRepeatsNeitherTheKeyNorTheLineBreak() {
+    IllegalArgumentException e = error("{\"version\":1,\"principals\":{\"bot\":{\"allow\":[{\"" + PLANTED
+        + "\n{\"id\": 1}]}}}");
+
+    assertThat(e.getMessage()).startsWith("policy: not valid JSON at $.principals.bot.allow[0].?")
+        .doesNotContain("\n");
+  }
+
   @Test
   void principalNamesAreChecked() {
     assertThat(error("{\"version\":1,\"principals\":{\"ok\":{},\"" + PLANTED + " !\":{}}}"))
