@@ -131,6 +131,8 @@ class StdioInputFuzzTest {
 
   @FuzzTest
   void everyLineGetsAnOutcome(byte[] line) {
+    // A line as LineReader hands it over: never with a line feed in it.
+    for (byte b : line) if (b == '\n') return;
     boolean truncated = line.length > 0 && line[0] == 0x7f; // a marker byte the seeds do not hold
     MessageCheck.Line checked = CHECK.check(line, line.length, truncated);
 
