@@ -3,6 +3,7 @@ package dev.actionlayer.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.BugDetectors;
+import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.actionlayer.ActionLayer;
 import dev.actionlayer.Credentials;
@@ -38,12 +39,6 @@ import org.junit.jupiter.api.Test;
  */
 class ToolArgumentsFuzzTest {
   static final int PORT = closedPort();
-
-  static {
-    // Jazzer's SSRF detector fails any connection by default; these tests connect to PORT only.
-    BugDetectors.allowNetworkConnections((host, port) -> port == PORT
-        && (host.equals("127.0.0.1") || host.equals("localhost")));
-  }
 
   static final ActionLayer LAYER = layer();
   static final ToolCatalog TOOLS = LAYER.tools();
@@ -96,7 +91,13 @@ class ToolArgumentsFuzzTest {
     String name = newline < 0 ? input : input.substring(0, newline);
     String arguments = newline < 0 ? "" : input.substring(newline + 1);
 
-    ToolResult result = TOOLS.execute(name, arguments);
+    ToolResult result;
+    // Jazzer's SSRF detector fails any connection by default, and resets what a test allowed
+    // before fuzzing it: this one connects to PORT only, allowed for each input.
+    try (SilentCloseable loopback = BugDetectors.allowNetworkConnections((host, port) -> port == PORT
+        && (host.equals("127.0.0.1") || host.equals("localhost")))) {
+      result = TOOLS.execute(name, arguments);
+    }
 
     assertThat(result).isNotNull();
     Map<String, Object> json = Json.objectOrNull(result.json());
