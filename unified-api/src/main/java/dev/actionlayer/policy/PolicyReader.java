@@ -238,6 +238,7 @@ final class PolicyReader {
     StringBuilder out = new StringBuilder();
     for (String part : reader.getPath().split("(?=[.\\[])")) {
       if (part.startsWith(".") && !part.substring(1).matches("[A-Za-z0-9_@:-]{1,64}")) out.append(".?");
+      else if (part.startsWith("[") && !part.matches("\\[\\d{1,9}]")) out.append("?"); // a key holding '['
       else out.append(part);
     }
     return out.toString();

@@ -199,6 +199,9 @@ class PolicyParseTest {
 
     assertThat(e.getMessage()).startsWith("policy: not valid JSON at $.principals.bot.allow[0].?")
         .doesNotContain("\n");
+    // A key holding '[' looked like an index to the path's reader.
+    assertThat(error("{\"version\":1,\"principals\":{\"x[" + PLANTED + "\n{\"id\": 1}}}").getMessage())
+        .isEqualTo("policy: not valid JSON at $.principals.x? (Expected ':')").doesNotContain("\n");
   }
 
   @Test
