@@ -123,4 +123,25 @@ class ConnectorDefectsTest extends PipelineTestSupport {
     assertThat(e.error().message()).contains("IllegalStateException");
     assertThat(server.getRequestCount()).isZero();
   }
+
+  /**
+   * OkHttp reports any three-digit status a server sends (a proxy's 000, a made-up 806); found by
+   * fuzzing (docs/fuzzing.md): the status outside the range an ActionError can hold made the
+   * mapping, and then its safety net, throw IllegalArgumentException out of the call.
+   */
+  @Test
+  void aStatusOutsideHttpsRangeIsAnUpstreamErrorNamingIt() {
+    for (String status : new String[] {"806", "042", "999", "000"}) {
+      layer(p -> p.noRateLimit().maxAttempts(1));
+      server.enqueue(new mockwebserver3.MockResponse.Builder().status("HTTP/1.1 " + status + " Odd")
+          .addHeader("Content-Type", "application/json").body("{\"error\":\"odd\"}").build());
+
+      ActionException e = thrown(() -> tasks().get("T-1"));
+
+      assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
+      assertThat(e.error().httpStatus()).isZero();
+      assertThat(e.error().message()).contains("status " + Integer.parseInt(status) + ",");
+      layer.close();
+    }
+  }
 }

@@ -274,6 +274,8 @@ final class ConnectionsFile {
       problems.add("line " + line + ": malformed \\uXXXX escape");
       return;
     }
+    // A lone backslash continued onto a blank line sets nothing (found by fuzzing: it threw).
+    if (p.isEmpty()) return;
     String key = p.stringPropertyNames().iterator().next();
     entries.add(new Entry(key, line, p.getProperty(key).strip()));
   }

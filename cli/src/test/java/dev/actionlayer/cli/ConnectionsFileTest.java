@@ -43,6 +43,15 @@ class ConnectionsFileTest {
     assertRefused(r, "line 5: jira.account:", "1 to 200 characters", "Qx7sEcReTvAlUe9", "acme");
   }
 
+  /** Found by fuzzing (docs/fuzzing.md): a continuation onto a blank line threw NoSuchElementException. */
+  @Test
+  void aBackslashContinuedOntoABlankLineSetsNothing() throws IOException {
+    Path config = Files.write(dir.resolve("continued.properties"), List.of("\\", "", "stripe.vendor=stripe",
+        "stripe.token.env=STRIPE_SECRET_KEY"));
+
+    assertThat(ConnectionsFile.load(config).names()).containsExactly("stripe");
+  }
+
   @Test
   void theAccountSettingBecomesTheConnectionsVendorAccount() throws IOException {
     Path config = Files.write(dir.resolve("accounts.properties"), List.of("jira.vendor=jira",

@@ -38,6 +38,9 @@ final class Reader {
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
   private static final Set<String> MODIFIERS = Set.of("id", "required", "null");
 
+  private static final Pattern UNPRINTABLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
+  private static final int MAX_PATH = 200;
+
   private final String source;
   private final Map<String, Spec.Option> options = new LinkedHashMap<>();
 
@@ -59,13 +62,26 @@ final class Reader {
       return tree;
     } catch (IOException | RuntimeException e) {
       if (e instanceof IllegalArgumentException iae && iae.getMessage().startsWith(source)) throw iae;
-      throw new IllegalArgumentException(source + ": " + reader.getPath()
+      throw new IllegalArgumentException(source + ": " + printable(reader.getPath())
           + ": not valid JSON there (a syntax error, or a member given twice)");
     }
   }
 
   private IllegalArgumentException bad(String path, String problem) {
-    return new IllegalArgumentException(source + ": " + path + ": " + problem);
+    return new IllegalArgumentException(source + ": " + printable(path) + ": " + problem);
+  }
+
+  /**
+   * A path as a message may show it: on one line, without control characters, of bounded length —
+   * its member names are the author's, any text at all (found by fuzzing: a name holding a line
+   * break broke the message over lines).
+   */
+  static String printable(String path) {
+    String line = UNPRINTABLE.matcher(path).replaceAll("?");
+    if (line.length() <= MAX_PATH) return line;
+    int end = MAX_PATH - 1;
+    if (Character.isHighSurrogate(line.charAt(end - 1))) end--; // never half a character
+    return line.substring(0, end) + "\u2026";
   }
 
   // ---- the document --------------------------------------------------------------------------

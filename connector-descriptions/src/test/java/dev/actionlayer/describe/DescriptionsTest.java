@@ -234,6 +234,17 @@ class DescriptionsTest {
         .hasMessageContaining("given twice");
   }
 
+  /** Found by fuzzing (docs/fuzzing.md): a member name holding a line break broke the message over lines. */
+  @Test
+  void aMemberNameWithALineBreakIsShownOnOneLine() {
+    assertThatThrownBy(() -> Descriptions.parse("{\"vendor\": \"crm\", \"a\\nb\" 1}", "bad.json"))
+        .hasMessage("bad.json: $.a?b: not valid JSON there (a syntax error, or a member given twice)");
+    assertThatThrownBy(() -> Descriptions.parse("{\"vendor\": \"crm\", \"a\\u0007b\": 1, \"resources\": {}}", "bad.json"))
+        .hasMessageStartingWith("bad.json: $.a?b: unknown member");
+    assertThatThrownBy(() -> Descriptions.parse("{\"vendor\": \"crm\", \"" + "x".repeat(5000) + "\": 1}", "bad.json"))
+        .message().hasSizeLessThan(400);
+  }
+
   @Test
   void connectorsCheckTheirAccountsSettingsWithoutQuotingThem() {
     Description d = Descriptions.parse(CRM, "crm.json");

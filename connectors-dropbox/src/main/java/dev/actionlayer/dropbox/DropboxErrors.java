@@ -42,8 +42,8 @@ final class DropboxErrors {
     } else if (status == 429 || s.contains("too_many_write_operations") || s.contains("too_many_requests")) {
       b = HttpErrors.byStatus(response, ErrorCode.RATE_LIMITED).retryable(true);
       if (HttpErrors.retryAfter(response).isEmpty() && Json.object(body, "error") != null
-          && Json.object(body, "error").get("retry_after") instanceof Number n) {
-        b.retryAfter(Duration.ofSeconds(n.longValue()));
+          && Json.object(body, "error").get("retry_after") instanceof Number n && n.doubleValue() >= 0) {
+        b.retryAfter(Duration.ofSeconds(n.longValue())); // a negative wait means none (found by fuzzing)
       }
     } else if (status != 409) {
       b = HttpErrors.byStatus(response);

@@ -98,6 +98,19 @@ class DropboxErrorMappingTest {
     assertThat(LayerHarness.failure(() -> folders.get(ID)).error().retryAfter()).contains(Duration.ofSeconds(300));
   }
 
+  /** Found by fuzzing (docs/fuzzing.md): a negative retry_after made the mapper throw. */
+  @Test
+  void aNegativeRetryAfterInTheBodyIsIgnored() {
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Content-Type", "application/json")
+        .body("{\"error_summary\": \"too_many_requests/..\", \"error\": {\"retry_after\": -15}}").build());
+
+    ActionError e = LayerHarness.failure(() -> folders.get(ID)).error();
+
+    assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(e.vendorCode()).isEqualTo("too_many_requests");
+    assertThat(e.message()).doesNotContain("failed to read");
+  }
+
   @Test
   void pathNotFoundIsNotFound() {
     ActionError e = getFails("error-409-path-not-found.http");

@@ -404,7 +404,7 @@ final class Call<R> {
       throw e;
     } catch (IOException | RuntimeException e) {
       throw new ActionException(ActionError.builder(ErrorCode.OUTCOME_UNKNOWN)
-          .httpStatus(response.status())
+          .httpStatus(Failures.httpStatus(response))
           .message("the vendor says the record already exists, but it could not be read back")
           .build());
     }
@@ -436,7 +436,9 @@ final class Call<R> {
       ActionError error = Failures.classify(c, x, true);
       record(AttemptKind.AUX, n, Duration.ZERO, x, error == null ? null : error.code());
       if (error == null) return x.response;
-      if (x.response == null || x.failure != null || x.overCap()) throw new ActionException(error);
+      if (x.response == null || x.failure != null || x.overCap() || Failures.httpStatus(x.response) == 0) {
+        throw new ActionException(error);
+      }
       Guard.pauseIfAsked(c, error, x.response);
       if (refreshedAfter(error, x.response, okRequest)) continue;
       return x.response;

@@ -27,6 +27,7 @@ final class Failures {
    */
   static ActionError classify(ConnectionRuntime c, Exchange x, boolean readsBody) {
     if (x.response == null) return transportError(x);
+    if (httpStatus(x.response) == 0) return notHttp(x.response);
     if (readsBody && x.overCap()) return tooLarge(c, x.response);
     if (x.response.isSuccessful()) {
       return x.failure == null ? null : ActionError.builder(ErrorCode.UPSTREAM_ERROR)
@@ -51,6 +52,7 @@ final class Failures {
    * maps by its status with a message that names the connector and what came back.
    */
   static ActionError mapError(ConnectionRuntime c, VendorResponse response) {
+    if (httpStatus(response) == 0) return notHttp(response);
     ActionError error;
     try {
       // 3xx included: redirects are never followed, but a 300 can mean something (Salesforce:
@@ -79,12 +81,33 @@ final class Failures {
   }
 
   /**
+   * The response's status as an {@link ActionError} holds it, or 0: OkHttp reports whatever three
+   * digits a server sends (a proxy's 000, a made-up 806), and no HTTP answer has those.
+   */
+  static int httpStatus(VendorResponse response) {
+    int status = response.status();
+    return status >= 100 && status <= 599 ? status : 0;
+  }
+
+  /**
+   * An answer whose status is no HTTP status: no connector is asked to read it (found by fuzzing:
+   * mappers and their safety net threw on it). Final, like a redirect: the same server would
+   * answer the same way.
+   */
+  private static ActionError notHttp(VendorResponse response) {
+    return ActionError.builder(ErrorCode.UPSTREAM_ERROR).retryable(false)
+        .message("the vendor answered with status " + response.status() + ", which is no HTTP status"
+            + " (100..599); the answer was not read")
+        .build();
+  }
+
+  /**
    * A successful answer larger than the connection's cap: a precise, final error — repeating the
    * call would not shrink the answer.
    */
   static ActionError tooLarge(ConnectionRuntime c, VendorResponse response) {
     String cap = bytes(c.policy.maxResponseBytes());
-    return ActionError.builder(ErrorCode.UPSTREAM_ERROR).retryable(false).httpStatus(response.status())
+    return ActionError.builder(ErrorCode.UPSTREAM_ERROR).retryable(false).httpStatus(httpStatus(response))
         .message("the vendor answered HTTP " + response.status() + " with a body larger than the"
             + " connection's " + cap + " cap on a response (maxResponseBytes); only the first " + cap
             + " were read, and repeating the call would not make the answer smaller")

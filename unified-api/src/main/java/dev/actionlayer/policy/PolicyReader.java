@@ -39,7 +39,8 @@ final class PolicyReader {
     } catch (IOException | RuntimeException e) {
       if (e instanceof IllegalArgumentException iae && iae.getMessage().startsWith("policy: ")) throw iae;
       // Moshi's own words name what it expected; the path is ours, so that no odd key is repeated.
-      String reason = e.getMessage() == null ? "" : e.getMessage().replaceAll(" at path .*$", "");
+      String reason = e.getMessage() == null ? "" : e.getMessage().replaceAll("(?s) at path .*$", "")
+          .replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "?"); // "Invalid escape sequence: \\<CR>" (fuzzing)
       throw new IllegalArgumentException("policy: not valid JSON at " + safePath(reader) + " ("
           + (reason.length() > 120 ? reason.substring(0, 120) : reason) + ")");
     }
@@ -238,6 +239,7 @@ final class PolicyReader {
     StringBuilder out = new StringBuilder();
     for (String part : reader.getPath().split("(?=[.\\[])")) {
       if (part.startsWith(".") && !part.substring(1).matches("[A-Za-z0-9_@:-]{1,64}")) out.append(".?");
+      else if (part.startsWith("[") && !part.matches("\\[\\d{1,9}]")) out.append("?"); // a key holding '['
       else out.append(part);
     }
     return out.toString();

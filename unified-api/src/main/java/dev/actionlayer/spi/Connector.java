@@ -49,6 +49,9 @@ public interface Connector {
    * a code-shaped {@code vendorCode} and a token-shaped {@code vendorRequestId} (else dropped),
    * secrets removed. Copy the vendor's words as they are; do not cap or clean them.
    *
+   * <p>Called only for a status in 100..599: an answer with any other status (OkHttp reports
+   * whatever three digits a server sends) is an {@code UPSTREAM_ERROR} the pipeline makes itself.
+   *
    * <p>May throw: a {@code RuntimeException} (or a null result) is a connector bug, which the
    * pipeline logs and answers with the status's own meaning and a message naming the connector.
    */

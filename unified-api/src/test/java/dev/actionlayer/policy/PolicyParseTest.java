@@ -191,6 +191,22 @@ class PolicyParseTest {
             + " ids must be unique per principal");
   }
 
+  /** Found by fuzzing (docs/fuzzing.md): a key with a line break came back in Moshi's words. */
+  @Test
+  void malformedJsonAfterAKeyWithALineBreakRepeatsNeitherTheKeyNorTheLineBreak() {
+    IllegalArgumentException e = error("{\"version\":1,\"principals\":{\"bot\":{\"allow\":[{\"" + PLANTED
+        + "\n{\"id\": 1}]}}}");
+
+    assertThat(e.getMessage()).startsWith("policy: not valid JSON at $.principals.bot.allow[0].?")
+        .doesNotContain("\n");
+    // Moshi's reason can quote a character of the document: a carriage return after a backslash.
+    assertThat(error("{\"version\":1,\"principals\":{\"a\\\r\": 1}}").getMessage())
+        .doesNotContain("\r").contains("Invalid escape sequence: \\?");
+    // A key holding '[' looked like an index to the path's reader.
+    assertThat(error("{\"version\":1,\"principals\":{\"x[" + PLANTED + "\n{\"id\": 1}}}").getMessage())
+        .isEqualTo("policy: not valid JSON at $.principals.x? (Expected ':')").doesNotContain("\n");
+  }
+
   @Test
   void principalNamesAreChecked() {
     assertThat(error("{\"version\":1,\"principals\":{\"ok\":{},\"" + PLANTED + " !\":{}}}"))

@@ -93,6 +93,14 @@ public final class JournalCodec {
       throw new IOException("not a journal entry: " + ex.getMessage(), ex);
     }
     if (sagaId == null || type == null || at == null) throw new IOException("not a journal entry");
+    // What recovery needs of each kind of entry, or the line is not one the journal wrote (found
+    // by fuzzing: a checksummed line without them made recover() throw NullPointerException).
+    String missing = switch (type) {
+      case "STEP_STARTED" -> stepName == null ? "stepName" : null;
+      case "CALL_INTENT" -> connection == null ? "connection" : resource == null ? "resource" : null;
+      default -> null;
+    };
+    if (missing != null) throw new IOException("not a journal entry: " + type + " without " + missing);
     try {
       return new JournalEntry(sagaId, JournalEntry.Type.valueOf(type), Instant.parse(at), saga,
           traceId, principal, steps, step, stepName, compensation, call, connection, resource, key,

@@ -44,4 +44,16 @@ class JournalCodecTest {
         .isInstanceOf(IOException.class);
     assertThatThrownBy(() -> JournalCodec.fromJson("[1]")).isInstanceOf(IOException.class);
   }
+
+  /** Found by fuzzing (docs/fuzzing.md): recovery threw NullPointerException on such entries. */
+  @Test
+  void anEntryWithoutWhatRecoveryNeedsOfItsKindIsNoEntry() {
+    String at = "\"at\":\"2026-11-25T10:00:00Z\"";
+    assertThatThrownBy(() -> JournalCodec.fromJson("{\"sagaId\":\"s\",\"type\":\"STEP_STARTED\"," + at
+        + ",\"step\":0}")).isInstanceOf(IOException.class).hasMessageContaining("without stepName");
+    assertThatThrownBy(() -> JournalCodec.fromJson("{\"sagaId\":\"s\",\"type\":\"CALL_INTENT\"," + at
+        + ",\"step\":0,\"call\":0,\"resource\":\"contacts\"}")).hasMessageContaining("without connection");
+    assertThatThrownBy(() -> JournalCodec.fromJson("{\"sagaId\":\"s\",\"type\":\"CALL_INTENT\"," + at
+        + ",\"step\":0,\"call\":0,\"connection\":\"sf\"}")).hasMessageContaining("without resource");
+  }
 }
