@@ -384,6 +384,9 @@ public final class Redactor {
     for (String secret : current) {
       if (secret == null || secret.length() < 4) continue;
       byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+      // As typed, compared by case fold: a secret whose lower case is longer ("İ" lower-cases to
+      // two characters) is matched by neither its lower-cased form nor the text's.
+      folded.add(secret);
       folded.add(secret.toLowerCase(Locale.ROOT));
       folded.add(HexFormat.of().formatHex(bytes));
       folded.add(URLEncoder.encode(secret, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT));

@@ -85,4 +85,13 @@ class RedactorTest {
         .isEqualTo("a token or two; x_token_v2[0]=[REDACTED]&y=1");
     assertThat(redactor.text("the bearer said: BEARER\tabcdefgh")).isEqualTo("the bearer said: BEARER [REDACTED]");
   }
+
+  @Test
+  void aSecretWhoseLowerCaseIsLongerIsMaskedAsItIsAndInAnyCase() {
+    // "İ".toLowerCase() is two characters (i and a combining dot): the lower-cased form alone
+    // never matches the secret as it was typed.
+    Redactor r = new Redactor(() -> List.of("İstanbul-key-1"));
+    assertThat(r.text("key İstanbul-key-1 echoed")).isEqualTo("key [REDACTED] echoed");
+    assertThat(r.text("key İSTANBUL-KEY-1 echoed")).isEqualTo("key [REDACTED] echoed");
+  }
 }
