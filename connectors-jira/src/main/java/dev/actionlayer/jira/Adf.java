@@ -38,13 +38,14 @@ final class Adf {
     if (!(document instanceof Map)) return null;
     Object content = ((Map<?, ?>) document).get("content");
     if (!(content instanceof List)) return null;
-    List<String> blocks = new ArrayList<>();
+    StringBuilder out = new StringBuilder();
+    boolean first = true;
     for (Object block : (List<?>) content) {
-      StringBuilder out = new StringBuilder();
+      if (!first) out.append("\n\n");
+      first = false;
       collect(block, out, 0);
-      blocks.add(out.toString());
     }
-    return blankToNull(String.join("\n\n", blocks));
+    return blankToNull(out.toString());
   }
 
   static String blankToNull(String text) {

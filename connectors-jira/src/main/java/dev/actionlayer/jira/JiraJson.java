@@ -50,6 +50,7 @@ final class JiraJson {
   /** Writes a tree of maps and lists keeping null members, which Jira's edit reads as "clear". */
   static final JsonAdapter<Object> WITH_NULLS = Json.MOSHI.adapter(Object.class).serializeNulls();
 
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern ISSUE_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,254}-\\d{1,19}");
   /** Jira Cloud's category keys, and the ones the document's own example uses. */
   private static final Map<String, TaskStatus> CATEGORIES = Map.of(
@@ -74,14 +75,28 @@ final class JiraJson {
     if (f == null) return new Task(issue.id(), null, null, null, null, null, null, null, List.of(), key, url, Map.of());
     String project = f.project() == null ? null : f.project().key();
     String assignee = f.assignee() == null ? null : f.assignee().accountId();
-    List<String> labels = f.labels() == null ? List.of() : f.labels().stream().filter(l -> l != null).toList();
+    List<String> labels = f.labels() == null ? List.of() : withoutNulls(f.labels());
     return new Task(issue.id(), project, f.summary(), Adf.text(f.description()), status(f.status()),
         f.status() == null ? null : f.status().name(), assignee, date(f.duedate()), labels, key, url, Map.of());
   }
 
   /** Jira's {@code duedate} ({@code YYYY-MM-DD}), or null for anything else. */
   private static String date(String value) {
-    return value != null && value.matches("\\d{4}-\\d{2}-\\d{2}") ? value : null;
+    return value != null && DATE.matcher(value).matches() ? value : null;
+  }
+
+  /** {@code values} without its nulls; Task copies the list, so one without nulls goes as is. */
+  private static List<String> withoutNulls(List<String> values) {
+    for (String value : values) {
+      if (value == null) {
+        List<String> kept = new java.util.ArrayList<>(values.size());
+        for (String v : values) {
+          if (v != null) kept.add(v);
+        }
+        return kept;
+      }
+    }
+    return values;
   }
 
   /** The canonical status of a Jira status, by its category; null when it has none Jira defines. */

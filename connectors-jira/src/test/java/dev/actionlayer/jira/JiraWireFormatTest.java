@@ -182,6 +182,22 @@ class JiraWireFormatTest {
   }
 
   @Test
+  void getDropsNullLabelsAndADueDateThatIsNotADate() {
+    server.enqueue(json(200, "{\"id\":\"10003\",\"key\":\"PROJ-8\",\"fields\":{\"summary\":\"Labels\","
+        + "\"project\":{\"key\":\"PROJ\"},\"labels\":[null,\"web\",null,\"api\"],\"duedate\":\"2024-6-1\"}}"));
+    server.enqueue(json(200, "{\"id\":\"10004\",\"key\":\"PROJ-9\",\"fields\":{\"summary\":\"Dated\","
+        + "\"project\":{\"key\":\"PROJ\"},\"labels\":[\"web\"],\"duedate\":\"2024-06-01\"}}"));
+
+    Task labelled = tasks().get("PROJ-8");
+    Task dated = tasks().get("PROJ-9");
+
+    assertThat(labelled.labels()).containsExactly("web", "api");
+    assertThat(labelled.dueDate()).isNull();
+    assertThat(dated.labels()).containsExactly("web");
+    assertThat(dated.dueDate()).isEqualTo("2024-06-01");
+  }
+
+  @Test
   void getReturnsWhatJiraFoundWhenTheIssueMoved() throws Exception {
     server.enqueue(json(200, "{\"id\":\"10009\",\"key\":\"NEW-3\",\"fields\":{\"summary\":\"Moved\","
         + "\"description\":null,\"project\":{\"key\":\"NEW\"}}}"));

@@ -6,8 +6,6 @@ import dev.actionlayer.spi.VendorResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -133,7 +131,8 @@ public final class Transport {
         bodyFailure = e;
       }
       byte[] bytes = firstBytes(buffer, cap);
-      VendorResponse vr = new VendorResponse(response.code(), headers(response), bytes, truncated,
+      VendorResponse vr = new VendorResponse(response.code(),
+          new ResponseHeaders(response.headers(), HIDDEN_RETRY_AFTER_LOWER), bytes, truncated,
           clock.instant());
       return new Exchange(vr, bodyFailure, true, System.nanoTime() - start);
     }
@@ -148,26 +147,6 @@ public final class Transport {
       throw new AssertionError(e); // n <= size
     }
     return bytes;
-  }
-
-  /** The response's headers by lower-cased name, in one pass (most names occur once). */
-  private static Map<String, List<String>> headers(Response response) {
-    okhttp3.Headers h = response.headers();
-    Map<String, List<String>> out = new LinkedHashMap<>(h.size() * 2);
-    for (int i = 0; i < h.size(); i++) {
-      String key = lowerCase(h.name(i));
-      if (key.equals(HIDDEN_RETRY_AFTER_LOWER)) key = "retry-after";
-      String value = h.value(i);
-      List<String> values = out.get(key);
-      if (values == null) {
-        out.put(key, List.of(value));
-      } else {
-        List<String> more = new java.util.ArrayList<>(values);
-        more.add(value);
-        out.put(key, List.copyOf(more));
-      }
-    }
-    return out;
   }
 
   /** Lower-cased header names seen before, so that each response does not lower-case them again. */
