@@ -32,7 +32,6 @@ final class VendorText {
 
   private static final Pattern BREAKS = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\s]+");
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._:/+=-]{1," + MAX_CODE + "}");
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:/+=-]+(?: [A-Za-z0-9._:/+=-]+)*");
 
   private VendorText() {}
 
@@ -80,7 +79,31 @@ final class VendorText {
   static String requestId(Redactor redactor, String id) {
     if (id == null || id.isEmpty()) return null;
     String stripped = id.strip();
-    if (stripped.length() > MAX_ID || !ID.matcher(stripped).matches()) return null;
+    if (stripped.length() > MAX_ID || !isIdWords(stripped)) return null;
     return redactor.text(stripped).equals(stripped) ? stripped : null;
+  }
+
+  /**
+   * Whether {@code s} is words of {@link #isIdChar} characters joined by single spaces: the shape
+   * of {@code [A-Za-z0-9._:/+=-]+(?: [A-Za-z0-9._:/+=-]+)*}, checked by hand because every audited
+   * response with a request id goes through it (the pattern's matcher was a tenth of an event's cost).
+   */
+  static boolean isIdWords(String s) {
+    int n = s.length();
+    if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') return false;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        if (s.charAt(i - 1) == ' ') return false;
+      } else if (!isIdChar(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isIdChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || c == '.' || c == '_' || c == ':' || c == '/' || c == '+' || c == '=' || c == '-';
   }
 }
