@@ -16,7 +16,9 @@ class RedactorEquivalenceTest {
   private static final List<String> SECRETS =
       List.of("bench-token", "s3cr3t-Passw0rd", "YmVuY2g6czNjcjN0", "\u212Aelvin-key-1",
           // A character outside Latin-1 among the first four: found the slow way, as before.
-          "\u043a\u043b\u044e\u0447-secret-42", "ab\u0416d-99z");
+          "\u043a\u043b\u044e\u0447-secret-42", "ab\u0416d-99z",
+          // Four characters: the shortest secret kept, searched one by one too.
+          "Zq9x");
 
   private static final String[] PIECES = {
     "bench-token", "BENCH-TOKEN", "Bench-Token", "62656e63682d746f6b656e", "YmVuY2gtdG9rZW4=", "YmVuY2gtdG9rZW4",
@@ -25,7 +27,7 @@ class RedactorEquivalenceTest {
     ": ", ":", "\"", "\"value with spaces\"", "\"abc\\\"def\"", "token=", "api_key=", "&", "?", "=", "secret[0]=",
     "Bearer ", "bearer\t", "Basic ", "TOKEN ", "OAuth\n", "abcdef123456", "sk_live_", "SK_LIVE_", "rk_test_", "pk_test_",
     "a password reset", "the session store", " ", "\n", ",", "{", "}", "[", "]", "İ", "ı", "ſ", "µ", "\u212A", "é", "É",
-    "\u043a\u043b\u044e\u0447-secret-42", "\u041a\u041b\u042e\u0427-SECRET-42", "AB\u0436D-99Z", "ab\u0416d-99z",
+    "\u043a\u043b\u044e\u0447-secret-42", "\u041a\u041b\u042e\u0427-SECRET-42", "AB\u0436D-99Z", "ab\u0416d-99z", "zQ9X", "Zq9x", "5a713978", "WnE5eA==",
     "😀", "\ud83d", "token", "credential", "signature", "authorization", "passwd", "apikey", "api-key", "session-id",
   };
 
