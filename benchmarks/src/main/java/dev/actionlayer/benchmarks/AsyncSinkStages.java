@@ -1,0 +1,161 @@
+package dev.actionlayer.benchmarks;
+
+import dev.actionlayer.ActionLayer;
+import dev.actionlayer.Credentials;
+import dev.actionlayer.audit.AsyncJsonLinesAuditSink;
+import dev.actionlayer.audit.AuditEvent;
+import dev.actionlayer.audit.AuditSink;
+import dev.actionlayer.jira.Jira;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+/**
+ * Diagnostic: where the asynchronous sink's cost to the caller comes from, stage by stage.
+ * {@code tasks.get} by hand, through the layer without audit, and through the layer with four
+ * sinks that hand each deferred event to a thread of their own the way {@link
+ * AsyncJsonLinesAuditSink} does (a bounded queue, batches, a 2 ms pause after a batch that was not
+ * full): {@code handoff} drops the event there, {@code build} builds it (the redaction),
+ * {@code render} builds and renders its JSON line, and {@code asyncSink} is the real sink, which
+ * also writes the line to a file. Interleaved in batches of 100 calls like {@link
+ * InterleavedTasksGet}; each figure is the median over rounds of the ratio to the hand-written
+ * batch of the same round.
+ *
+ * <pre>
+ * java -Dsun.net.httpserver.nodelay=true -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar \
+ *   dev.actionlayer.benchmarks.AsyncSinkStages large 40
+ * </pre>
+ */
+public final class AsyncSinkStages {
+  private static final int BATCH = 100;
+
+  private AsyncSinkStages() {}
+
+  /** A sink that does the first {@code stages} of the writer's work on a thread of its own. */
+  private static final class StageSink implements AuditSink {
+    private final ArrayBlockingQueue<Supplier<AuditEvent>> queue = new ArrayBlockingQueue<>(1024);
+    private volatile long consumed;
+
+    StageSink(int stages) {
+      Thread t = new Thread(() -> {
+        List<Supplier<AuditEvent>> batch = new ArrayList<>();
+        while (true) {
+          try {
+            batch.add(queue.take());
+          } catch (InterruptedException e) {
+            return;
+          }
+          queue.drainTo(batch, 511);
+          long sum = 0;
+          for (Supplier<AuditEvent> deferred : batch) {
+            if (stages >= 1) {
+              AuditEvent event = deferred.get();
+              sum += event.attempts().size();
+              if (stages >= 2) sum += event.toJson().length();
+            }
+          }
+          consumed += sum + batch.size();
+          boolean full = batch.size() == 512;
+          batch.clear();
+          if (!full) LockSupport.parkNanos(2_000_000);
+        }
+      }, "stage-sink");
+      t.setDaemon(true);
+      t.start();
+    }
+
+    @Override
+    public void accept(AuditEvent event) {
+      acceptDeferred(() -> event);
+    }
+
+    @Override
+    public void acceptDeferred(Supplier<AuditEvent> event) {
+      try {
+        queue.put(event);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    String body = args.length > 0 ? args[0] : "large";
+    long seconds = args.length > 1 ? Long.parseLong(args[1]) : 40;
+    Path file = Files.createTempFile("actionlayer-stages", ".jsonl");
+    AsyncJsonLinesAuditSink async = AsyncJsonLinesAuditSink.open(file);
+    List<ActionLayer> layers = new ArrayList<>();
+    try (JiraStub stub = JiraStub.start(body.equals("small") ? JiraStub.SMALL_ISSUE_JSON : JiraStub.ISSUE_JSON);
+         HandWrittenJira hand = new HandWrittenJira("http://127.0.0.1:" + stub.port(), "bench@example.com", "bench-token")) {
+      URI base = URI.create("http://127.0.0.1:" + stub.port());
+      Map<String, Callable<Object>> variants = new LinkedHashMap<>();
+      variants.put("handWritten", () -> hand.getTask(JiraStub.ISSUE_ID));
+      Map<String, AuditSink> sinks = new LinkedHashMap<>();
+      sinks.put("layer", AuditSink.NONE);
+      sinks.put("handoff", new StageSink(0));
+      sinks.put("build", new StageSink(1));
+      sinks.put("render", new StageSink(2));
+      sinks.put("asyncSink", async);
+      sinks.forEach((name, sink) -> {
+        ActionLayer layer = ActionLayer.builder()
+            .connection("jira", Jira.connector(base, Credentials.basic("bench@example.com", "bench-token")),
+                p -> p.noRateLimit())
+            .auditSink(sink).build();
+        layers.add(layer);
+        variants.put(name, () -> layer.tasks("jira").get(JiraStub.ISSUE_ID));
+      });
+      List<String> names = new ArrayList<>(variants.keySet());
+      run(variants, names, 15, null);
+      Map<String, List<Double>> nanos = new LinkedHashMap<>();
+      names.forEach(n -> nanos.put(n, new ArrayList<>()));
+      int rounds = run(variants, names, seconds, nanos);
+      System.out.printf(Locale.ROOT, "body=%s, %d rounds of %d calls per variant%n", body, rounds, BATCH);
+      double[] handNanos = nanos.get("handWritten").stream().mapToDouble(Double::doubleValue).toArray();
+      for (String n : names) {
+        double[] mine = nanos.get(n).stream().mapToDouble(Double::doubleValue).toArray();
+        double[] ratios = new double[mine.length];
+        for (int i = 0; i < mine.length; i++) ratios[i] = mine[i] / handNanos[i];
+        Arrays.sort(ratios);
+        Arrays.sort(mine);
+        System.out.printf(Locale.ROOT, "%-12s %8.1f µs  ratio %.3f [%.3f – %.3f]%n", n,
+            mine[mine.length / 2] / BATCH / 1000, ratios[ratios.length / 2], ratios[ratios.length / 4],
+            ratios[3 * ratios.length / 4]);
+      }
+    } finally {
+      for (ActionLayer layer : layers) layer.close();
+      async.close();
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private static int run(Map<String, Callable<Object>> variants, List<String> names, long seconds,
+      Map<String, List<Double>> out) throws Exception {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    int round = 0;
+    while (System.nanoTime() < end) {
+      for (int k = 0; k < names.size(); k++) {
+        String name = names.get((round + k) % names.size());
+        Callable<Object> op = variants.get(name);
+        long start = System.nanoTime();
+        for (int i = 0; i < BATCH; i++) {
+          if (op.call() == null) throw new IllegalStateException(name + ": no result");
+        }
+        if (out != null) out.get(name).add((double) (System.nanoTime() - start));
+      }
+      round++;
+    }
+    return round;
+  }
+}
