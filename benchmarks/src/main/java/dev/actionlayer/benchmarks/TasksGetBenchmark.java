@@ -63,8 +63,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * -DskipTests}):
  *
  * <pre>
- * # everything, both bodies, with allocation per operation
- * java -jar benchmarks/target/benchmarks.jar TasksGetBenchmark -f 2 -wi 3 -w 1s -i 5 -r 1s -prof gc
+ * # everything, both bodies, with allocation per operation (one fork: about 8 minutes)
+ * java -jar benchmarks/target/benchmarks.jar TasksGetBenchmark -f 1 -prof gc
  * # one body
  * java -jar benchmarks/target/benchmarks.jar TasksGetBenchmark -p body=small -prof gc
  * # latency without audit only
@@ -82,7 +82,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 3, jvmArgsAppend = {"-Dsun.net.httpserver.nodelay=true", "-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 3, time = 2)
+// Twenty seconds: on two shared cores the JIT compilers compete with the benchmark's threads, and a
+// fork's times only settle after 15-20 s (3 s of warm-up read 2-3 times the settled figure).
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class TasksGetBenchmark {
   static {
