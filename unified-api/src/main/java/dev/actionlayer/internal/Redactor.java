@@ -124,8 +124,8 @@ public final class Redactor {
    * position whose last four characters hash into it is compared with the needles that begin with
    * those four, case-insensitively as {@link
    * String#regionMatches(boolean, int, String, int, int)} compares (which folds more than
-   * lower-casing the text did: it masks a superset). Needles whose first characters fold outside
-   * Latin-1 are searched the slow way. Immutable.
+   * lower-casing the text did: it masks a superset). Needles shorter than four characters or with
+   * one of their first four folding outside Latin-1 are searched the slow way. Immutable.
    */
   private static final class Scanner {
     private static final int SECRET_WORD = 1;
@@ -153,7 +153,10 @@ public final class Redactor {
     private final long[] quadBits = new long[1024];
     private static final int NONE = 0x10000;
     private final int[][] buckets = new int[BUCKETS][];
-    /** Secret forms whose first two characters fold outside Latin-1; searched one by one. */
+    /**
+     * Secret forms shorter than four characters or with one of their first four folding outside
+     * Latin-1; searched one by one.
+     */
     private final List<String> slowFolded = new ArrayList<>();
     private final List<String> slowExact = new ArrayList<>();
 
@@ -164,12 +167,16 @@ public final class Redactor {
       for (String w : SECRET_WORDS) words.merge(w, SECRET_WORD, (a, b) -> a | b);
       for (String w : AUTH_WORDS) words.merge(w, AUTH_WORD, (a, b) -> a | b);
       for (String w : VENDOR_WORDS) words.merge(w, VENDOR_WORD, (a, b) -> a | b);
-      words.forEach((w, k) -> { all.add(w); kindList.add(k); });
+      words.forEach((w, k) -> {
+        if (!scannable(w)) throw new AssertionError("a pattern word the scan cannot find: " + w);
+        all.add(w);
+        kindList.add(k);
+      });
       for (String f : folded) {
-        if (quad(f) < 0) slowFolded.add(f); else { all.add(f); kindList.add(FOLDED_SECRET); }
+        if (!scannable(f)) slowFolded.add(f); else { all.add(f); kindList.add(FOLDED_SECRET); }
       }
       for (String e : exact) {
-        if (quad(e) < 0) slowExact.add(e); else { all.add(e); kindList.add(EXACT_SECRET); }
+        if (!scannable(e)) slowExact.add(e); else { all.add(e); kindList.add(EXACT_SECRET); }
       }
       needles = all.toArray(new String[0]);
       foldedNeedles = new char[needles.length][];
@@ -211,18 +218,19 @@ public final class Redactor {
       return c < 256 ? FOLD[c] : fold(c);
     }
 
-    /**
-     * The folded first four characters of {@code s}, a byte each, or -1 when {@code s} is shorter
-     * or one of them folds outside Latin-1. (Secrets and words are four characters or longer.)
-     */
-    private static int quad(String s) {
-      if (s.length() < 4) return -1;
-      int q = 0;
+    /** Whether the scan can find {@code s}: four characters or more, the first four folding into Latin-1. */
+    private static boolean scannable(String s) {
+      if (s.length() < 4) return false;
       for (int i = 0; i < 4; i++) {
-        int f = foldAt(s, i);
-        if (f >= 256) return -1;
-        q = q << 8 | f;
+        if (foldAt(s, i) >= 256) return false;
       }
+      return true;
+    }
+
+    /** The folded first four characters of a {@link #scannable} {@code s}, a byte each. */
+    private static int quad(String s) {
+      int q = 0;
+      for (int i = 0; i < 4; i++) q = q << 8 | foldAt(s, i);
       return q;
     }
 

@@ -58,7 +58,7 @@ final class ResponseHeaders extends AbstractMap<String, List<String>> {
 
   @Override
   public Set<Entry<String, List<String>>> entrySet() {
-    // Built per request: the audit asks once per event, and nothing is shared between threads.
+    // Built on each call, never cached: the audit asks once per event, and the view stays immutable.
     Map<String, List<String>> all = new LinkedHashMap<>();
     for (int i = 0, n = headers.size(); i < n; i++) {
       all.computeIfAbsent(key(i), k -> new ArrayList<>(1)).add(headers.value(i));
