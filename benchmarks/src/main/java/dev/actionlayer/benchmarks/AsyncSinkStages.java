@@ -37,8 +37,6 @@ import java.util.function.Supplier;
  * </pre>
  */
 public final class AsyncSinkStages {
-  private static final int BATCH = 100;
-
   private AsyncSinkStages() {}
 
   /** A sink that does the first {@code stages} of the writer's work on a thread of its own. */
@@ -117,11 +115,11 @@ public final class AsyncSinkStages {
         variants.put(name, () -> layer.tasks("jira").get(JiraStub.ISSUE_ID));
       });
       List<String> names = new ArrayList<>(variants.keySet());
-      run(variants, names, 15, null);
+      InterleavedTasksGet.run(variants, names, 15, null);
       Map<String, List<Double>> nanos = new LinkedHashMap<>();
       names.forEach(n -> nanos.put(n, new ArrayList<>()));
-      int rounds = run(variants, names, seconds, nanos);
-      System.out.printf(Locale.ROOT, "body=%s, %d rounds of %d calls per variant%n", body, rounds, BATCH);
+      int rounds = InterleavedTasksGet.run(variants, names, seconds, nanos);
+      System.out.printf(Locale.ROOT, "body=%s, %d rounds of %d calls per variant%n", body, rounds, InterleavedTasksGet.BATCH);
       double[] handNanos = nanos.get("handWritten").stream().mapToDouble(Double::doubleValue).toArray();
       for (String n : names) {
         double[] mine = nanos.get(n).stream().mapToDouble(Double::doubleValue).toArray();
@@ -130,7 +128,7 @@ public final class AsyncSinkStages {
         Arrays.sort(ratios);
         Arrays.sort(mine);
         System.out.printf(Locale.ROOT, "%-12s %8.1f µs  ratio %.3f [%.3f – %.3f]%n", n,
-            mine[mine.length / 2] / BATCH / 1000, ratios[ratios.length / 2], ratios[ratios.length / 4],
+            mine[mine.length / 2] / InterleavedTasksGet.BATCH / 1000, ratios[ratios.length / 2], ratios[ratios.length / 4],
             ratios[3 * ratios.length / 4]);
       }
     } finally {
@@ -138,24 +136,5 @@ public final class AsyncSinkStages {
       async.close();
       Files.deleteIfExists(file);
     }
-  }
-
-  private static int run(Map<String, Callable<Object>> variants, List<String> names, long seconds,
-      Map<String, List<Double>> out) throws Exception {
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
-    int round = 0;
-    while (System.nanoTime() < end) {
-      for (int k = 0; k < names.size(); k++) {
-        String name = names.get((round + k) % names.size());
-        Callable<Object> op = variants.get(name);
-        long start = System.nanoTime();
-        for (int i = 0; i < BATCH; i++) {
-          if (op.call() == null) throw new IllegalStateException(name + ": no result");
-        }
-        if (out != null) out.get(name).add((double) (System.nanoTime() - start));
-      }
-      round++;
-    }
-    return round;
   }
 }

@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
  * over the layer's in the same round.
  */
 public final class InterleavedTasksGet {
-  private static final int BATCH = 100;
+  static final int BATCH = 100;
   /** Calls per caller in one batch when several callers run at once. */
   private static final int PER_CALLER = 25;
 
@@ -150,7 +150,8 @@ public final class InterleavedTasksGet {
   }
 
   /** Rounds of one batch per variant, the order rotated each round; batch times into {@code out}. */
-  private static int run(Map<String, Callable<Object>> variants, List<String> names, long seconds,
+  /** Runs batches of {@value #BATCH} calls of each variant in turn; records each batch's nanoseconds in {@code out}. */
+  static int run(Map<String, Callable<Object>> variants, List<String> names, long seconds,
       Map<String, List<Double>> out) throws Exception {
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     int round = 0;
