@@ -71,11 +71,19 @@ abstract class SagaLoadChecks {
   @ValueSource(strings = {"standard", "flapping-breaker"})
   void theFaultsReachedCreatesAndDeletes_andBothOutcomesOccurred(String scenario) throws Exception {
     SagaLoad.Outcome o = outcome(scenario).outcome();
-    for (SeededFaults.Kind kind : SeededFaults.Kind.values()) {
-      if (kind == SeededFaults.Kind.NONE) continue;
-      assertThat(o.faults(kind, SeededFaults.Op.CREATE)).as(kind + " on creates").isPositive();
+    if (scenario.equals("standard")) {
+      for (SeededFaults.Kind kind : SeededFaults.Kind.values()) {
+        if (kind == SeededFaults.Kind.NONE) continue;
+        assertThat(o.faults(kind, SeededFaults.Op.CREATE)).as(kind + " on creates").isPositive();
+      }
+      assertThat(o.faultsOn(SeededFaults.Op.DELETE)).as("faults on compensating deletes").isPositive();
+    } else {
+      // Under the flapping breaker most calls are refused before they are sent, and how many
+      // reach the vendor depends on when the breaker first opens: 199 to 1,061 requests were seen,
+      // and in the smallest run no applyThenReset fell on a create and no fault on a delete. The
+      // standard run, with thousands of requests, checks every kind on creates and deletes.
+      assertThat(o.faultsInjected()).as("faults injected").isPositive();
     }
-    assertThat(o.faultsOn(SeededFaults.Op.DELETE)).as("faults on compensating deletes").isPositive();
     // The draw is seeded per arrival: the share is fixed, only the number of requests varies.
     assertThat(o.faultsInjected() / (double) o.totalRequests()).isBetween(0.15, 0.25);
     assertThat(o.count(SagaResult.Status.COMPLETED)).isPositive();
