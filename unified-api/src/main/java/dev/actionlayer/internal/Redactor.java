@@ -134,13 +134,20 @@ public final class Redactor {
     private static final int FOLDED_SECRET = 8;
     private static final int EXACT_SECRET = 16;
     private static final int BUCKETS = 128;
+    /** Not a byte: a character that folds outside Latin-1 (so is in no needle's first four). */
+    private static final int NONE = 0x10000;
     private static final char[] FOLD = new char[256];
+    /** {@link #FOLD}, with {@link #NONE} for the few Latin-1 characters that fold outside it (µ). */
+    private static final int[] LATIN1_FOLD = new int[256];
     /** Each thread's copy of the text being scanned, reused (one per audit writer or caller thread). */
     private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[4096]);
     private static final int MAX_SCRATCH = 16 * 1024;
 
     static {
-      for (int c = 0; c < 256; c++) FOLD[c] = (char) fold((char) c);
+      for (int c = 0; c < 256; c++) {
+        FOLD[c] = (char) fold((char) c);
+        LATIN1_FOLD[c] = FOLD[c] < 256 ? FOLD[c] : NONE;
+      }
     }
 
     private final String[] needles;
@@ -151,7 +158,6 @@ public final class Redactor {
     private final int[] quads;
     /** One bit per hash of four folded characters ({@link #bit}), set for every needle's first four. */
     private final long[] quadBits = new long[1024];
-    private static final int NONE = 0x10000;
     private final int[][] buckets = new int[BUCKETS][];
     /**
      * Secret forms shorter than four characters or with one of their first four folding outside
@@ -213,16 +219,23 @@ public final class Redactor {
       return Character.toLowerCase(Character.toUpperCase(c));
     }
 
-    private static int foldAt(String s, int i) {
-      char c = s.charAt(i);
+    /** {@link #fold}, from the table for a Latin-1 character. */
+    private static int folded(char c) {
       return c < 256 ? FOLD[c] : fold(c);
+    }
+
+    /** The fold of {@code c} when it is in Latin-1 (a byte of a quad), or {@link #NONE}. */
+    private static int latin1Fold(char c) {
+      if (c < 256) return LATIN1_FOLD[c]; // one load per character of a scanned text
+      int f = fold(c);
+      return f < 256 ? f : NONE;
     }
 
     /** Whether the scan can find {@code s}: four characters or more, the first four folding into Latin-1. */
     private static boolean scannable(String s) {
       if (s.length() < 4) return false;
       for (int i = 0; i < 4; i++) {
-        if (foldAt(s, i) >= 256) return false;
+        if (latin1Fold(s.charAt(i)) == NONE) return false;
       }
       return true;
     }
@@ -230,7 +243,7 @@ public final class Redactor {
     /** The folded first four characters of a {@link #scannable} {@code s}, a byte each. */
     private static int quad(String s) {
       int q = 0;
-      for (int i = 0; i < 4; i++) q = q << 8 | foldAt(s, i);
+      for (int i = 0; i < 4; i++) q = q << 8 | latin1Fold(s.charAt(i));
       return q;
     }
 
@@ -259,28 +272,20 @@ public final class Redactor {
       int quad = 0;
       int run = 0;
       for (int i = 0; i < n; i++) {
-        char c = chars[i];
-        int f = c < 256 ? FOLD[c] : latin1(c);
+        int f = latin1Fold(chars[i]);
         if (f == NONE) {
           run = 0;
           continue;
         }
         quad = quad << 8 | f;
         if (++run >= 4) {
-          int bit = (quad * 0x9E3779B1) >>> 16;
+          int bit = bit(quad);
           if ((bits[bit >>> 6] & (1L << bit)) != 0) candidate(text, chars, i - 3, quad, hits);
         }
       }
       for (String f : slowFolded) hits.secrets = findIgnoringCase(text, f, hits.secrets);
       for (String e : slowExact) hits.secrets = find(text, e, hits.secrets);
       return hits;
-    }
-
-    /** {@code c}, or its fold when that is in Latin-1, or {@link #NONE}. */
-    private static int latin1(char c) {
-      if (c < 256) return c;
-      int f = fold(c);
-      return f < 256 ? f : NONE;
     }
 
     /** Compares the needles of the folded {@code quad} with the text at {@code start}. */
@@ -320,7 +325,7 @@ public final class Redactor {
         if (Character.isSurrogate(c) || Character.isSurrogate(w)) {
           return text.regionMatches(true, start, new String(needle), 0, length);
         }
-        if ((c < 256 ? FOLD[c] : fold(c)) != w) return false;
+        if (folded(c) != w) return false;
       }
       return true;
     }
