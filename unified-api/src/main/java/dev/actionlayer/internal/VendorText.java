@@ -31,7 +31,6 @@ final class VendorText {
   static final int MAX_ID = 128;
 
   private static final Pattern BREAKS = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\s]+");
-  private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._:/+=-]{1," + MAX_CODE + "}");
 
   private VendorText() {}
 
@@ -72,7 +71,9 @@ final class VendorText {
   static String code(Redactor redactor, String code) {
     if (code == null || code.isEmpty()) return null;
     String stripped = code.strip();
-    return CODE.matcher(stripped).matches() && redactor.text(stripped).equals(stripped) ? stripped : null;
+    // One word of a request id's characters: [A-Za-z0-9._:/+=-]{1,MAX_CODE}.
+    boolean shaped = stripped.length() <= MAX_CODE && stripped.indexOf(' ') < 0 && isIdWords(stripped);
+    return shaped && redactor.text(stripped).equals(stripped) ? stripped : null;
   }
 
   /** A vendor's request id as it may be shown and audited, or null. */
