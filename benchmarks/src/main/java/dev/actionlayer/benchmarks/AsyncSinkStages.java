@@ -24,10 +24,10 @@ import java.util.function.Supplier;
  * Diagnostic: where the asynchronous sink's cost to the caller comes from, stage by stage.
  * {@code tasks.get} by hand, through the layer without audit, and through the layer with four
  * sinks that hand each deferred event to a thread of their own the way {@link
- * AsyncJsonLinesAuditSink} does (a bounded queue, batches, a 2 ms pause after a batch that was not
- * full): {@code handoff} drops the event there, {@code build} builds it (the redaction),
- * {@code render} builds and renders its JSON line, and {@code asyncSink} is the real sink, which
- * also writes the line to a file. Interleaved in batches of 100 calls like {@link
+ * AsyncJsonLinesAuditSink} does (a bounded queue, batches, a yield after each event, a 2 ms pause
+ * after a batch that was not full): {@code handoff} drops the event there, {@code build} builds it
+ * (the redaction), {@code render} builds and renders its JSON line, and {@code asyncSink} is the
+ * real sink, which also writes the line to a file. Interleaved in batches of 100 calls like {@link
  * InterleavedTasksGet}; each figure is the median over rounds of the ratio to the hand-written
  * batch of the same round.
  *
@@ -61,6 +61,7 @@ public final class AsyncSinkStages {
               sum += event.attempts().size();
               if (stages >= 2) sum += event.toJson().length();
             }
+            Thread.yield(); // as the real writer does after each event
           }
           consumed += sum + batch.size();
           boolean full = batch.size() == 512;

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * the file is flushed to the operating system after each batch, not forced to the disk. After a
  * batch that was not full the writer waits 2 ms before it looks again, so an event reaches the
  * file within a few milliseconds of {@code accept}, and a busy layer pays for one flush per batch
- * rather than per event. Events
+ * rather than per event. Between events the writer yields its core to any thread waiting for
+ * one, so a batch does not hold up the callers. Events
  * still queued when the process exits without {@link #close()} are lost (the writer thread is a
  * daemon): close the sink when the application stops, after the {@code ActionLayer} that uses it.
  *
@@ -276,6 +277,10 @@ public final class AsyncJsonLinesAuditSink implements AuditSink, Closeable {
         }
         line.append('\n');
         out.write(line.chars(), 0, line.length());
+        // Auditing is background work: a batch takes the writer hundreds of microseconds, and a
+        // caller or vendor thread that wakes meanwhile could wait for this core. Offering it after
+        // each event costs a system call when nobody waits (docs/benchmarks.md, "Yielding").
+        Thread.yield();
       }
       out.flush();
       return false;
