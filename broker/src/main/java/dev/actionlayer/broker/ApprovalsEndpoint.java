@@ -4,7 +4,6 @@ import dev.actionlayer.spi.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +36,7 @@ final class ApprovalsEndpoint {
 
   void service(Principal principal, HttpServletRequest request, HttpServletResponse response) throws IOException {
     if (!principal.approver()) {
-      gate.error(response, 403, -32003, "Forbidden: principal " + principal.name()
+      gate.error(request, response, 403, -32003, "Forbidden: principal " + principal.name()
           + " is not an approver (role=approver in the principals file)");
       return;
     }
@@ -45,40 +44,38 @@ final class ApprovalsEndpoint {
     String method = request.getMethod();
     if (path.equals(PATH)) {
       if (!method.equals("GET")) {
-        gate.error(response, 405, -32601, "Method not allowed: GET /approvals lists pending approvals");
+        gate.error(request, response, 405, -32601, "Method not allowed: GET /approvals lists pending approvals");
         return;
       }
       List<Map<String, Object>> list = approvals.pending().stream().map(ApprovalsEndpoint::json).toList();
-      gate.write(response, 200, Map.of("approvals", list));
+      gate.write(request, response, 200, Map.of("approvals", list));
       return;
     }
     Matcher m = DECISION.matcher(path);
     if (!m.matches()) {
-      gate.error(response, 404, -32601, "Not found: POST /approvals/<id>/approve or /approvals/<id>/deny,"
+      gate.error(request, response, 404, -32601, "Not found: POST /approvals/<id>/approve or /approvals/<id>/deny,"
           + " where <id> is apr_ and 20 hex digits");
       return;
     }
     if (!method.equals("POST")) {
-      gate.error(response, 405, -32601, "Method not allowed: decide with POST");
+      gate.error(request, response, 405, -32601, "Method not allowed: decide with POST");
       return;
     }
     boolean approve = m.group(2).equals("approve");
     String reason = reason(request);
     Approval decided = approvals.decide(m.group(1), approve, principal.name(), approve ? null : reason);
     if (decided == null) {
-      gate.error(response, 404, -32002, "No pending approval " + m.group(1)
+      gate.error(request, response, 404, -32002, "No pending approval " + m.group(1)
           + " (unknown, already decided, or expired)");
       return;
     }
-    gate.write(response, 200, json(decided));
+    gate.write(request, response, 200, json(decided));
   }
 
   /** The reason of a deny's body, or null; capped and flattened to one line. */
   private static String reason(HttpServletRequest request) throws IOException {
-    byte[] body;
-    try (InputStream in = request.getInputStream()) {
-      body = in.readNBytes(MAX_BODY);
-    }
+    // Not closed: the container owns the stream, and Gate.write settles whatever is left of it.
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY);
     if (body.length == 0) return null;
     Map<String, Object> object = Json.objectOrNull(new String(body, StandardCharsets.UTF_8));
     Object reason = object == null ? null : object.get("reason");

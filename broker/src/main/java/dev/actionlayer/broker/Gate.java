@@ -2,10 +2,12 @@ package dev.actionlayer.broker;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -29,6 +31,8 @@ final class Gate extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger log = LoggerFactory.getLogger(Gate.class);
   static final String REALM = "Bearer realm=\"actionlayer\"";
+  /** The largest unread request body the broker reads and drops to keep a connection open. */
+  static final int DISCARDABLE = 64 * 1024;
 
   private final transient Set<String> allowedOrigins;
   private final transient Principals principals;
@@ -88,7 +92,7 @@ final class Gate extends HttpServlet {
       log.error("failed on {} {}", request.getMethod(), request.getRequestURI(), e);
       if (!response.isCommitted()) {
         response.reset();
-        error(response, 500, -32603, "Internal error: the broker failed on this request; its log says why");
+        error(request, response, 500, -32603, "Internal error: the broker failed on this request; its log says why");
       }
     }
   }
@@ -97,35 +101,35 @@ final class Gate extends HttpServlet {
       throws ServletException, IOException {
     String origin = request.getHeader("Origin");
     if (origin != null && !allowedOrigins.contains(origin.toLowerCase(Locale.ROOT))) {
-      error(response, 403, -32600, "Forbidden: requests from origin " + printable(origin)
+      error(request, response, 403, -32600, "Forbidden: requests from origin " + printable(origin)
           + " are not allowed (the broker's allowed origins do not list it)");
       return;
     }
     String path = request.getRequestURI();
     if (path.equals("/healthz")) {
-      write(response, 200, Map.of("status", "alive"));
+      write(request, response, 200, Map.of("status", "alive"));
       return;
     }
     if (path.equals("/readyz")) {
-      ready(response);
+      ready(request, response);
       return;
     }
     boolean mcp = path.equals(Broker.MCP_PATH);
     boolean admin = path.equals(ApprovalsEndpoint.PATH) || path.startsWith(ApprovalsEndpoint.PATH + "/");
     boolean scrape = path.equals("/metrics") && metrics != null;
     if (!mcp && !admin && !scrape) {
-      error(response, 404, -32601, "Not found: the broker serves /mcp, /approvals, "
+      error(request, response, 404, -32601, "Not found: the broker serves /mcp, /approvals, "
           + (metrics == null ? "" : "/metrics, ") + "/healthz and /readyz");
       return;
     }
     Optional<Principal> principal = bearer(request).flatMap(principals::authenticate);
     if (principal.isEmpty()) {
       response.setHeader("WWW-Authenticate", REALM);
-      error(response, 401, -32001, "Unauthorized: send Authorization: Bearer <broker key>");
+      error(request, response, 401, -32001, "Unauthorized: send Authorization: Bearer <broker key>");
       return;
     }
     if (closing) {
-      error(response, 503, -32603, "The broker is shutting down");
+      error(request, response, 503, -32603, "The broker is shutting down");
       return;
     }
     if (scrape) {
@@ -148,7 +152,7 @@ final class Gate extends HttpServlet {
   /** {@code GET /metrics}: the registry in Prometheus's text format (version 0.0.4). */
   private void scrape(HttpServletRequest request, HttpServletResponse response) throws IOException {
     if (!request.getMethod().equals("GET")) {
-      error(response, 405, -32601, "Method not allowed: GET /metrics");
+      error(request, response, 405, -32601, "Method not allowed: GET /metrics");
       return;
     }
     byte[] bytes = metrics.get().getBytes(StandardCharsets.UTF_8);
@@ -159,7 +163,7 @@ final class Gate extends HttpServlet {
     response.getOutputStream().write(bytes);
   }
 
-  private void ready(HttpServletResponse response) throws IOException {
+  private void ready(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Map<String, String> checks = new LinkedHashMap<>();
     checks.put("broker", closing ? "closing" : "ok");
     checks.put("principals", principals.healthy() ? "ok" : "failing");
@@ -177,7 +181,7 @@ final class Gate extends HttpServlet {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", ready ? "ready" : "unavailable");
     body.put("checks", checks);
-    write(response, ready ? 200 : 503, body);
+    write(request, response, ready ? 200 : 503, body);
   }
 
   /** The key of an {@code Authorization: Bearer <key>} header, if the request has one. */
@@ -191,15 +195,18 @@ final class Gate extends HttpServlet {
   }
 
   /** A JSON-RPC-shaped error body (id null: no message was read), with the HTTP status. */
-  void error(HttpServletResponse response, int status, int code, String message) throws IOException {
+  void error(HttpServletRequest request, HttpServletResponse response, int status, int code, String message)
+      throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("jsonrpc", "2.0");
     body.put("id", null);
     body.put("error", Map.of("code", code, "message", message));
-    write(response, status, body);
+    write(request, response, status, body);
   }
 
-  void write(HttpServletResponse response, int status, Object body) throws IOException {
+  /** Answers {@code request} with {@code body} as JSON, settling first whatever of its body nobody read. */
+  void write(HttpServletRequest request, HttpServletResponse response, int status, Object body) throws IOException {
+    settleBody(request, response);
     String text;
     try {
       text = json.writeValueAsString(body);
@@ -213,6 +220,30 @@ final class Gate extends HttpServlet {
     response.setHeader("Cache-Control", "no-store");
     response.setContentLength(bytes.length);
     response.getOutputStream().write(bytes);
+  }
+
+  /**
+   * Answering without reading the request's body (a refusal, a 404) would make Jetty close the
+   * connection after the response without saying so, and a client that reuses the connection for its
+   * next request, as the JDK's HttpClient does, would get no response at all. So a body of at most
+   * {@value #DISCARDABLE} bytes is read and dropped, and the connection stays usable; a larger one, or
+   * one of unknown length, is left unread and the response says {@code Connection: close}.
+   */
+  static void settleBody(HttpServletRequest request, HttpServletResponse response) {
+    long length = request.getContentLengthLong();
+    if (length <= 0 && request.getHeader("Transfer-Encoding") == null) return;
+    try {
+      ServletInputStream in = request.getInputStream();
+      if (in.isFinished()) return;
+      if (length > 0 && length <= DISCARDABLE) {
+        // Jetty ends the stream at the declared length, so this reads at most DISCARDABLE bytes.
+        in.transferTo(OutputStream.nullOutputStream());
+        return;
+      }
+    } catch (IOException | IllegalStateException e) {
+      // The client went away, or the body was taken as a reader: the connection cannot be reused.
+    }
+    response.setHeader("Connection", "close");
   }
 
   /** An origin as it may be echoed: at most 100 printable ASCII characters, quoted. */

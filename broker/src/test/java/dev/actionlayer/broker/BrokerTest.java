@@ -8,7 +8,15 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +94,80 @@ class BrokerTest {
     assertThat(f.send(f.initialize().header("Authorization", "Basic " + f.agentKey)).statusCode()).isEqualTo(401);
     assertThat(f.send(f.initialize().header("Authorization", "Bearer ")).statusCode()).isEqualTo(401);
     assertThat(f.send(f.initialize().header("Authorization", "Bearer " + f.agentKey)).statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * A refusal written before the body was read used to leave that body unread, and Jetty then closed
+   * the connection without saying so: a client reusing it (the JDK's HttpClient does) got no response
+   * to its next request. Here the body arrives after the headers, as it did in that race.
+   */
+  @Test
+  void aRefusedRequestsBodyIsReadSoTheConnectionServesTheNextRequest() throws Exception {
+    f = new BrokerFixture(dir);
+    byte[] body = INITIALIZE.getBytes(StandardCharsets.US_ASCII);
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), f.broker.port())) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = new BufferedInputStream(socket.getInputStream());
+      out.write(postHeaders("Bearer " + BrokerKeys.generate(), body.length));
+      out.flush();
+      Thread.sleep(100);
+      out.write(body);
+      out.flush();
+      Map<String, String> refused = readHead(in);
+      assertThat(refused).containsEntry(":status", "401").doesNotContainEntry("connection", "close");
+      in.readNBytes(Integer.parseInt(refused.get("content-length")));
+
+      out.write(postHeaders("Bearer " + f.agentKey, body.length));
+      out.write(body);
+      out.flush();
+      assertThat(readHead(in)).containsEntry(":status", "200");
+    }
+  }
+
+  @Test
+  void aRefusedRequestWithABodyTooLargeToDropIsToldTheConnectionCloses() throws Exception {
+    f = new BrokerFixture(dir);
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), f.broker.port())) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(postHeaders("Bearer " + BrokerKeys.generate(), Gate.DISCARDABLE + 1));
+      socket.getOutputStream().flush();
+      // Nothing of the body is sent: the broker answers without waiting for it.
+      Map<String, String> refused = readHead(new BufferedInputStream(socket.getInputStream()));
+      assertThat(refused).containsEntry(":status", "401").containsEntry("connection", "close");
+    }
+  }
+
+  private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+      + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+      + "\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}";
+
+  private static byte[] postHeaders(String authorization, int length) {
+    return ("POST " + Broker.MCP_PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        + "Accept: application/json, text/event-stream\r\nAuthorization: " + authorization + "\r\n"
+        + "Content-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** A response's status (as {@code :status}) and headers, names lower-cased; the body is left unread. */
+  private static Map<String, String> readHead(InputStream in) throws IOException {
+    Map<String, String> head = new java.util.HashMap<>();
+    String status = line(in);
+    assertThat(status).as("status line").startsWith("HTTP/1.1 ");
+    head.put(":status", status.substring(9, 12));
+    for (String line = line(in); !line.isEmpty(); line = line(in)) {
+      int colon = line.indexOf(':');
+      head.put(line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT), line.substring(colon + 1).strip());
+    }
+    return head;
+  }
+
+  private static String line(InputStream in) throws IOException {
+    StringBuilder b = new StringBuilder();
+    for (int c = in.read(); c != '\n'; c = in.read()) {
+      if (c < 0) throw new EOFException("the broker closed the connection; read so far: " + b);
+      if (c != '\r') b.append((char) c);
+    }
+    return b.toString();
   }
 
   @Test
