@@ -1,19 +1,15 @@
 package dev.actionlayer.benchmarks;
 
 import dev.actionlayer.ActionLayer;
-import dev.actionlayer.Credentials;
 import dev.actionlayer.audit.AsyncJsonLinesAuditSink;
 import dev.actionlayer.audit.AuditEvent;
 import dev.actionlayer.audit.AuditSink;
-import dev.actionlayer.jira.Jira;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
@@ -108,30 +104,11 @@ public final class AsyncSinkStages {
       sinks.put("render", new StageSink(2));
       sinks.put("asyncSink", async);
       sinks.forEach((name, sink) -> {
-        ActionLayer layer = ActionLayer.builder()
-            .connection("jira", Jira.connector(base, Credentials.basic("bench@example.com", "bench-token")),
-                p -> p.noRateLimit())
-            .auditSink(sink).build();
+        ActionLayer layer = TasksGetBenchmark.layer(base, sink);
         layers.add(layer);
         variants.put(name, () -> layer.tasks("jira").get(JiraStub.ISSUE_ID));
       });
-      List<String> names = new ArrayList<>(variants.keySet());
-      InterleavedTasksGet.run(variants, names, 15, null);
-      Map<String, List<Double>> nanos = new LinkedHashMap<>();
-      names.forEach(n -> nanos.put(n, new ArrayList<>()));
-      int rounds = InterleavedTasksGet.run(variants, names, seconds, nanos);
-      System.out.printf(Locale.ROOT, "body=%s, %d rounds of %d calls per variant%n", body, rounds, InterleavedTasksGet.BATCH);
-      double[] handNanos = nanos.get("handWritten").stream().mapToDouble(Double::doubleValue).toArray();
-      for (String n : names) {
-        double[] mine = nanos.get(n).stream().mapToDouble(Double::doubleValue).toArray();
-        double[] ratios = new double[mine.length];
-        for (int i = 0; i < mine.length; i++) ratios[i] = mine[i] / handNanos[i];
-        Arrays.sort(ratios);
-        Arrays.sort(mine);
-        System.out.printf(Locale.ROOT, "%-12s %8.1f µs  ratio %.3f [%.3f – %.3f]%n", n,
-            mine[mine.length / 2] / InterleavedTasksGet.BATCH / 1000, ratios[ratios.length / 2], ratios[ratios.length / 4],
-            ratios[3 * ratios.length / 4]);
-      }
+      InterleavedTasksGet.compare(body, variants, seconds);
     } finally {
       for (ActionLayer layer : layers) layer.close();
       async.close();

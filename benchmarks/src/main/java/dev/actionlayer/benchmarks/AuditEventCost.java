@@ -1,10 +1,8 @@
 package dev.actionlayer.benchmarks;
 
 import dev.actionlayer.ActionLayer;
-import dev.actionlayer.Credentials;
 import dev.actionlayer.audit.AuditEvent;
 import dev.actionlayer.audit.AuditSink;
-import dev.actionlayer.jira.Jira;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +35,7 @@ public final class AuditEventCost {
       }
     };
     try (JiraStub stub = JiraStub.start(body.equals("small") ? JiraStub.SMALL_ISSUE_JSON : JiraStub.ISSUE_JSON);
-         ActionLayer layer = ActionLayer.builder()
-             .connection("jira", Jira.connector(URI.create("http://127.0.0.1:" + stub.port()),
-                 Credentials.basic("bench@example.com", "bench-token")), p -> p.noRateLimit())
-             .auditSink(keep).build()) {
+         ActionLayer layer = TasksGetBenchmark.layer(URI.create("http://127.0.0.1:" + stub.port()), keep)) {
       for (int i = 0; i < 2_000; i++) layer.tasks("jira").get(JiraStub.ISSUE_ID);
     }
     Supplier<AuditEvent> deferred = held.get(held.size() - 1);

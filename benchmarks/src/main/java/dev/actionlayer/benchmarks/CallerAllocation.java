@@ -2,9 +2,7 @@ package dev.actionlayer.benchmarks;
 
 import com.sun.management.ThreadMXBean;
 import dev.actionlayer.ActionLayer;
-import dev.actionlayer.Credentials;
 import dev.actionlayer.audit.AuditSink;
-import dev.actionlayer.jira.Jira;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.Locale;
@@ -30,10 +28,7 @@ public final class CallerAllocation {
     long me = Thread.currentThread().getId();
     try (JiraStub stub = JiraStub.start(body.equals("small") ? JiraStub.SMALL_ISSUE_JSON : JiraStub.ISSUE_JSON);
          HandWrittenJira hand = new HandWrittenJira("http://127.0.0.1:" + stub.port(), "bench@example.com", "bench-token");
-         ActionLayer layer = ActionLayer.builder()
-             .connection("jira", Jira.connector(URI.create("http://127.0.0.1:" + stub.port()),
-                 Credentials.basic("bench@example.com", "bench-token")), p -> p.noRateLimit())
-             .auditSink(AuditSink.NONE).build()) {
+         ActionLayer layer = TasksGetBenchmark.layer(URI.create("http://127.0.0.1:" + stub.port()), AuditSink.NONE)) {
       int n = 20_000;
       for (int round = 0; round < 6; round++) {
         long before = threads.getThreadAllocatedBytes(me);

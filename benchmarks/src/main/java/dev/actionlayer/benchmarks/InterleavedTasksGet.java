@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
  * over the layer's in the same round.
  */
 public final class InterleavedTasksGet {
-  static final int BATCH = 100;
+  private static final int BATCH = 100;
   /** Calls per caller in one batch when several callers run at once. */
   private static final int PER_CALLER = 25;
 
@@ -54,26 +54,7 @@ public final class InterleavedTasksGet {
       variants.put("layer", b::layer);
       variants.put("layerJsonLinesSink", b::layerJsonLinesSink);
       variants.put("layerAsyncJsonLinesSink", b::layerAsyncJsonLinesSink);
-      List<String> names = new ArrayList<>(variants.keySet());
-
-      run(variants, names, 15, null); // warm-up
-      Map<String, List<Double>> nanos = new LinkedHashMap<>();
-      names.forEach(n -> nanos.put(n, new ArrayList<>()));
-      int rounds = run(variants, names, seconds, nanos);
-
-      System.out.printf(Locale.ROOT, "body=%s, %d rounds of %d calls per variant%n", body, rounds, BATCH);
-      double[] hand = unbox(nanos.get("handWritten"));
-      System.out.printf(Locale.ROOT, "%-26s %10s %8s %17s%n", "variant", "median µs", "ratio", "ratio IQR");
-      for (String n : names) {
-        double[] mine = unbox(nanos.get(n));
-        double[] ratios = new double[mine.length];
-        for (int i = 0; i < mine.length; i++) ratios[i] = mine[i] / hand[i];
-        Arrays.sort(ratios);
-        double[] sorted = mine.clone();
-        Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-26s %10.1f %8.3f %8.3f – %.3f%n", n, q(sorted, 0.5) / BATCH / 1000,
-            q(ratios, 0.5), q(ratios, 0.25), q(ratios, 0.75));
-      }
+      compare(body, variants, seconds);
     } finally {
       b.tearDown();
     }
@@ -149,9 +130,35 @@ public final class InterleavedTasksGet {
     return round;
   }
 
-  /** Rounds of one batch per variant, the order rotated each round; batch times into {@code out}. */
+  /**
+   * Warms the variants up for 15 s, runs them in turns for {@code seconds}, and prints each one's
+   * median batch time and its median ratio (with interquartile range) to {@code handWritten}'s
+   * batch of the same round.
+   */
+  static void compare(String body, Map<String, Callable<Object>> variants, long seconds) throws Exception {
+    List<String> names = new ArrayList<>(variants.keySet());
+    run(variants, names, 15, null); // warm-up
+    Map<String, List<Double>> nanos = new LinkedHashMap<>();
+    names.forEach(n -> nanos.put(n, new ArrayList<>()));
+    int rounds = run(variants, names, seconds, nanos);
+
+    System.out.printf(Locale.ROOT, "body=%s, %d rounds of %d calls per variant%n", body, rounds, BATCH);
+    double[] hand = unbox(nanos.get("handWritten"));
+    System.out.printf(Locale.ROOT, "%-26s %10s %8s %17s%n", "variant", "median µs", "ratio", "ratio IQR");
+    for (String n : names) {
+      double[] mine = unbox(nanos.get(n));
+      double[] ratios = new double[mine.length];
+      for (int i = 0; i < mine.length; i++) ratios[i] = mine[i] / hand[i];
+      Arrays.sort(ratios);
+      double[] sorted = mine.clone();
+      Arrays.sort(sorted);
+      System.out.printf(Locale.ROOT, "%-26s %10.1f %8.3f %8.3f – %.3f%n", n, q(sorted, 0.5) / BATCH / 1000,
+          q(ratios, 0.5), q(ratios, 0.25), q(ratios, 0.75));
+    }
+  }
+
   /** Runs batches of {@value #BATCH} calls of each variant in turn; records each batch's nanoseconds in {@code out}. */
-  static int run(Map<String, Callable<Object>> variants, List<String> names, long seconds,
+  private static int run(Map<String, Callable<Object>> variants, List<String> names, long seconds,
       Map<String, List<Double>> out) throws Exception {
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     int round = 0;

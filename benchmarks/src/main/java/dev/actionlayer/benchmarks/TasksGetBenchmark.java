@@ -150,7 +150,8 @@ public class TasksGetBenchmark {
     }
   }
 
-  private static ActionLayer layer(URI base, AuditSink sink) {
+  /** A layer over the stub at {@code base} as every variant uses it: no rate limit, {@code sink}'s audit. */
+  static ActionLayer layer(URI base, AuditSink sink) {
     return ActionLayer.builder()
         .connection("jira", Jira.connector(base, CREDENTIALS), p -> p.noRateLimit())
         .auditSink(sink)
