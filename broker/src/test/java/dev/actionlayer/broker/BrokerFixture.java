@@ -123,14 +123,17 @@ final class BrokerFixture implements AutoCloseable {
     return HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(30));
   }
 
+  /** The body of an MCP initialize request. */
+  static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+      + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+      + "\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}";
+
   /** A raw MCP initialize POST, as a client would send it first. */
   HttpRequest.Builder initialize() {
     return request(Broker.MCP_PATH)
         .header("Content-Type", "application/json")
         .header("Accept", "application/json, text/event-stream")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
-            + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
-            + "\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}"));
+        .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE));
   }
 
   @Override

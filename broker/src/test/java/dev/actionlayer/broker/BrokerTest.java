@@ -104,7 +104,7 @@ class BrokerTest {
   @Test
   void aRefusedRequestsBodyIsReadSoTheConnectionServesTheNextRequest() throws Exception {
     f = new BrokerFixture(dir);
-    byte[] body = INITIALIZE.getBytes(StandardCharsets.US_ASCII);
+    byte[] body = BrokerFixture.INITIALIZE.getBytes(StandardCharsets.US_ASCII);
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), f.broker.port())) {
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
@@ -137,10 +137,6 @@ class BrokerTest {
       assertThat(refused).containsEntry(":status", "401").containsEntry("connection", "close");
     }
   }
-
-  private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
-      + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
-      + "\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}";
 
   private static byte[] postHeaders(String authorization, int length) {
     return ("POST " + Broker.MCP_PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
